@@ -1,0 +1,35 @@
+//! Pure numerics: the mathematics every widget shows, with no web, no drawing, no clock and
+//! no randomness it was not given.
+//!
+//! Architecture Invariant: nothing in this module names `wasm_bindgen`, `web_sys`, `js_sys` or
+//! `plotters` (a tidy test in `tests/tidy.rs` enforces it), so all of it is testable with a plain
+//! `cargo test` on the host.
+//!
+//! Conventions: a parameter vector θ for a line is `[m, c]` (slope, intercept); legitimate
+//! mathematical outcomes (a diverging descent) are values, invalid input is a [`MathError`] whose
+//! message names the parameter, the value and the valid range.
+
+pub mod descent;
+pub mod error;
+pub mod regression;
+pub mod rng;
+pub mod sample;
+
+pub use error::MathError;
+
+/// A differentiable function of two variables, f(θ) with θ = [θ₀, θ₁].
+pub trait Objective2 {
+    /// The value f(θ).
+    fn value(&self, theta: [f64; 2]) -> f64;
+    /// The gradient ∇f(θ) = [∂f/∂θ₀, ∂f/∂θ₁].
+    fn gradient(&self, theta: [f64; 2]) -> [f64; 2];
+}
+
+/// The Euclidean norm of a 2-vector, computed without overflow for large components.
+///
+/// ```
+/// assert_eq!(mathsight::math::norm2([3.0, 4.0]), 5.0);
+/// ```
+pub fn norm2(v: [f64; 2]) -> f64 {
+    v[0].hypot(v[1])
+}

@@ -1,0 +1,193 @@
+//! Scalar fields (a cost surface, a density) as pixels: computed here into an RGBA buffer, then
+//! put on the canvas in one call.
+//!
+//! This is the one fast path past plotters' drawing calls (drawing a field cell by cell through
+//! a backend is ~1000× slower in the browser). A [`FieldSink`] decides how a field reaches its
+//! backend: the web canvas copies the pixels (`putImageData`); [`CoarseFields`] draws merged
+//! rectangles through any plotters backend, for SVG export and snapshots.
+//!
+//! A field is *banded*: its values are split into [`BANDS`] levels spaced so that a quadratic
+//! bowl gets evenly spaced rings, and band edges are drawn darker as contour lines.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::geometry::{PixelRect, Transform};
+use super::theme::{mix, Theme};
+
+/// How many colour bands (and so contour levels) a field has.
+pub const BANDS: u8 = 12;
+
+/// An RGBA image covering one plot's pixel rectangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Where it goes, in device pixels.
+    pub rect: PixelRect,
+    /// Row-major RGBA, 4 bytes a pixel, `rect.width × rect.height` pixels.
+    pub rgba: Vec<u8>,
+    /// The band of each pixel (0 = lowest), row-major.
+    pub bands: Vec<u8>,
+    /// Changes whenever the pixels change, so a backend can cache what it uploaded.
+    pub version: u64,
+}
+
+/// Where fields go: the fast path of one backend.
+pub trait FieldSink<DB: DrawingBackend> {
+    /// Puts `field` on the drawing, over what is drawn so far.
+    fn put(&mut self, root: &DrawingArea<DB, Shift>, field: &Field) -> Result<(), String>;
+}
+
+/// Draws fields through the plotters backend as rectangles `cell` pixels tall, merging runs of
+/// one band along each row: compact enough for SVG.
+#[derive(Debug, Clone, Copy)]
+pub struct CoarseFields {
+    /// The height of a row of cells, in device pixels.
+    pub cell: u32,
+    /// The theme's band colours.
+    pub theme: Theme,
+}
+
+impl<DB: DrawingBackend> FieldSink<DB> for CoarseFields {
+    fn put(&mut self, root: &DrawingArea<DB, Shift>, field: &Field) -> Result<(), String> {
+        let (w, h) = (
+            field.rect.width.max(0) as usize,
+            field.rect.height.max(0) as usize,
+        );
+        if field.bands.len() < w * h {
+            return Err("field bands do not cover the rectangle".to_string());
+        }
+        let cell = self.cell.max(1) as usize;
+        let colours = band_colours(&self.theme);
+        let mut y = 0;
+        while y < h {
+            let row_h = cell.min(h - y);
+            let sample_row = (y + row_h / 2).min(h - 1);
+            let row = &field.bands[sample_row * w..(sample_row + 1) * w];
+            let mut x = 0;
+            while x < w {
+                let band = row[x];
+                let mut end = x + 1;
+                while end < w && row[end] == band {
+                    end += 1;
+                }
+                let colour = colours[(band as usize).min(colours.len() - 1)];
+                let x0 = field.rect.x + x as i32;
+                let y0 = field.rect.y + y as i32;
+                root.draw(&Rectangle::new(
+                    [(x0, y0), (field.rect.x + end as i32, y0 + row_h as i32)],
+                    colour.filled(),
+                ))
+                .map_err(|e| e.to_string())?;
+                x = end;
+            }
+            y += row_h;
+        }
+        Ok(())
+    }
+}
+
+/// The colour of each band, lowest first.
+pub fn band_colours(theme: &Theme) -> Vec<RGBColor> {
+    (0..BANDS)
+        .map(|k| {
+            mix(
+                theme.field_low,
+                theme.field_high,
+                k as f64 / (BANDS - 1) as f64,
+            )
+        })
+        .collect()
+}
+
+/// The band of value `v` in [lo, hi]: ⌊BANDS·√((v − lo)/(hi − lo))⌋, clamped. The square root
+/// makes the rings of a quadratic evenly spaced.
+pub fn band_of(v: f64, lo: f64, hi: f64) -> u8 {
+    let t = ((v - lo) / (hi - lo)).max(0.0);
+    if !t.is_finite() || v.is_nan() {
+        return BANDS - 1;
+    }
+    ((t.sqrt() * BANDS as f64) as u32).min(BANDS as u32 - 1) as u8
+}
+
+/// Samples `f` at the centre of every pixel of `transform`'s rectangle, bands the values
+/// between `lo` and `hi`, and colours them, with band edges darkened as contour lines.
+pub fn banded_field(
+    transform: &Transform,
+    lo: f64,
+    hi: f64,
+    theme: &Theme,
+    version: u64,
+    f: impl Fn(f64, f64) -> f64,
+) -> Field {
+    let rect = transform.rect;
+    let (w, h) = (rect.width.max(0) as usize, rect.height.max(0) as usize);
+    let mut bands = vec![0u8; w * h];
+    let dx = transform.x.width() / w.max(1) as f64;
+    let dy = transform.y.width() / h.max(1) as f64;
+    for (row, chunk) in bands.chunks_mut(w.max(1)).enumerate() {
+        let y = transform.y.hi - (row as f64 + 0.5) * dy;
+        for (col, band) in chunk.iter_mut().enumerate() {
+            let x = transform.x.lo + (col as f64 + 0.5) * dx;
+            *band = band_of(f(x, y), lo, hi);
+        }
+    }
+    let colours = band_colours(theme);
+    let lines: Vec<RGBColor> = colours.iter().map(|c| mix(*c, theme.text, 0.28)).collect();
+    let mut rgba = vec![255u8; w * h * 4];
+    for row in 0..h {
+        for col in 0..w {
+            let i = row * w + col;
+            let b = bands[i];
+            let right = if col + 1 < w { bands[i + 1] } else { b };
+            let below = if row + 1 < h { bands[i + w] } else { b };
+            let edge = right != b || below != b;
+            let palette = if edge { &lines } else { &colours };
+            let c = palette[(b as usize).min(palette.len() - 1)];
+            rgba[4 * i..4 * i + 3].copy_from_slice(&[c.0, c.1, c.2]);
+        }
+    }
+    Field {
+        rect,
+        rgba,
+        bands,
+        version,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::viz::geometry::Span;
+
+    #[test]
+    fn bands_are_monotone_and_bounded() {
+        let mut last = 0;
+        for k in 0..=100 {
+            let b = band_of(k as f64, 0.0, 100.0);
+            assert!(b >= last && b < BANDS);
+            last = b;
+        }
+        assert_eq!(band_of(-5.0, 0.0, 1.0), 0);
+        assert_eq!(band_of(f64::NAN, 0.0, 1.0), BANDS - 1);
+        assert_eq!(band_of(1e300, 0.0, 1.0), BANDS - 1);
+    }
+
+    #[test]
+    fn field_covers_its_rectangle() {
+        let t = Transform {
+            rect: PixelRect {
+                x: 5,
+                y: 5,
+                width: 40,
+                height: 30,
+            },
+            x: Span::new(-1.0, 1.0),
+            y: Span::new(-1.0, 1.0),
+        };
+        let f = banded_field(&t, 0.0, 2.0, &Theme::LIGHT, 1, |x, y| x * x + y * y);
+        assert_eq!(f.rgba.len(), 40 * 30 * 4);
+        // The centre is the lowest band, a corner the highest.
+        assert_eq!(f.bands[15 * 40 + 20], 0);
+        assert_eq!(f.bands[0], BANDS - 1);
+    }
+}

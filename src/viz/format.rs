@@ -1,0 +1,63 @@
+//! Number formatting for labels and readouts: a few significant digits, no float noise.
+
+/// `x` with `digits` significant digits, trailing zeros removed; scientific notation outside
+/// 1e-4 ≤ |x| < 1e6 (inside it, the integer part is never rounded away). Non-finite values
+/// read "—".
+///
+/// ```
+/// use mathsight::viz::format::sig;
+/// assert_eq!(sig(1.98234, 3), "1.98");
+/// assert_eq!(sig(0.1 + 0.2, 4), "0.3");
+/// assert_eq!(sig(0.000012345, 3), "1.23e-5");
+/// assert_eq!(sig(-2500000.0, 3), "-2.5e6");
+/// assert_eq!(sig(0.0, 3), "0");
+/// ```
+pub fn sig(x: f64, digits: usize) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    let digits = digits.clamp(1, 17);
+    let magnitude = x.abs().log10().floor() as i32;
+    if !(-4..6).contains(&magnitude) {
+        let s = format!("{:.*e}", digits - 1, x);
+        // "1.230e-5" → "1.23e-5"
+        return match s.split_once('e') {
+            Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa)),
+            None => s,
+        };
+    }
+    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
+    let s = format!("{:.*}", decimals, x);
+    let s = trim_zeros(&s);
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sig;
+
+    #[test]
+    fn rounding_and_signs() {
+        assert_eq!(sig(-0.00049, 2), "-0.00049");
+        assert_eq!(sig(999_999.0, 3), "999999");
+        assert_eq!(sig(1_234_567.0, 3), "1.23e6");
+        assert_eq!(sig(12.0, 4), "12");
+        assert_eq!(sig(-1e-9, 3), "-1e-9");
+        assert_eq!(sig(f64::NAN, 3), "—");
+    }
+}

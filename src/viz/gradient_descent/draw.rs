@@ -1,0 +1,274 @@
+//! Drawing the gradient-descent widget: the data panel and the cost panel.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{FieldKey, GradientDescent};
+use crate::math::descent::Status;
+use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::field::{banded_field, FieldSink};
+use crate::viz::geometry::Transform;
+use crate::viz::widget::{Draw, Frame, PlotInfo};
+
+/// The most path vertices drawn; longer paths are thinned to vertices a pixel apart.
+const MAX_PATH_VERTICES: usize = 4_000;
+
+impl Draw for GradientDescent {
+    fn draw<DB: DrawingBackend>(
+        &mut self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        fields: &mut impl FieldSink<DB>,
+    ) -> Result<(), String> {
+        let theme = frame.theme;
+        root.fill(&theme.background).map_err(|e| e.to_string())?;
+        let (w, h) = root.dim_in_pixel();
+        let wide = frame.width_css() >= 560.0;
+        let (left, right) = if wide {
+            root.split_horizontally(w / 2)
+        } else {
+            root.split_vertically(h / 2)
+        };
+        let views = self.model.views;
+
+        let data_t = draw_axes(
+            &left,
+            frame,
+            &Axes {
+                caption: "Data and the line y = m·x + c",
+                x: views.x,
+                y: views.y,
+                x_label: "x",
+                y_label: "y",
+                grid: true,
+            },
+        )?;
+        let cost_t = draw_axes(
+            &right,
+            frame,
+            &Axes {
+                caption: "Cost J(m, c) and the descent path",
+                x: views.m,
+                y: views.c,
+                x_label: "slope m",
+                y_label: "intercept c",
+                grid: false,
+            },
+        )?;
+        self.put_cost_field(root, frame, &cost_t, fields)?;
+        self.draw_data(root, frame, &data_t)?;
+        self.draw_path(root, frame, &cost_t)?;
+        self.plots = vec![
+            PlotInfo {
+                id: "data",
+                transform: data_t,
+                scale: frame.scale,
+            },
+            PlotInfo {
+                id: "cost",
+                transform: cost_t,
+                scale: frame.scale,
+            },
+        ];
+        Ok(())
+    }
+}
+
+impl GradientDescent {
+    fn put_cost_field<DB: DrawingBackend>(
+        &mut self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+        fields: &mut impl FieldSink<DB>,
+    ) -> Result<(), String> {
+        let key = FieldKey {
+            rect: t.rect,
+            m: t.x,
+            c: t.y,
+            fit: self.model.fit,
+            dark: frame.theme.dark,
+        };
+        let fresh = matches!(&self.field, Some((k, _)) if *k == key);
+        if !fresh {
+            let fit = self.model.fit;
+            let lo = fit.min_cost();
+            let hi = [
+                (t.x.lo, t.y.lo),
+                (t.x.lo, t.y.hi),
+                (t.x.hi, t.y.lo),
+                (t.x.hi, t.y.hi),
+            ]
+            .iter()
+            .map(|&(m, c)| fit.cost(m, c))
+            .fold(lo, f64::max);
+            self.field_version += 1;
+            let field = banded_field(t, lo, hi, &frame.theme, self.field_version, |m, c| {
+                fit.cost(m, c)
+            });
+            self.field = Some((key, field));
+        }
+        match &self.field {
+            Some((_, field)) => fields.put(root, field),
+            None => Ok(()),
+        }
+    }
+
+    fn draw_data<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let theme = &frame.theme;
+        let [m, c] = self.descent.current().theta;
+        let [ms, cs] = self.model.fit.least_squares();
+        let (x0, x1) = (t.x.lo, t.x.hi);
+        if self.options.flag("show-residuals") {
+            let style = ShapeStyle::from(&theme.residual).stroke_width(stroke(frame, 1.5));
+            for p in &self.model.points {
+                chart::segment(root, t, *p, [p[0], m * p[0] + c], style, None)?;
+            }
+        }
+        let reference = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 1.5));
+        chart::segment(
+            root,
+            t,
+            [x0, ms * x0 + cs],
+            [x1, ms * x1 + cs],
+            reference,
+            Some(6.0 * frame.scale),
+        )?;
+        let current = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.5));
+        chart::segment(root, t, [x0, m * x0 + c], [x1, m * x1 + c], current, None)?;
+        for p in &self.model.points {
+            if t.contains(*p) {
+                chart::disc(
+                    root,
+                    t.to_px(*p),
+                    4.5 * frame.scale,
+                    &theme.points,
+                    &theme.background,
+                    stroke(frame, 1.0),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_path<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let theme = &frame.theme;
+        let s = frame.scale;
+        // The minimum.
+        let best = self.model.fit.least_squares();
+        if t.contains(best) {
+            let [x, y] = t.to_px(best);
+            let arm = 6.0 * s;
+            let style = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 2.0));
+            for (dx, dy) in [(arm, arm), (arm, -arm)] {
+                let a = ((x - dx).round() as i32, (y - dy).round() as i32);
+                let b = ((x + dx).round() as i32, (y + dy).round() as i32);
+                root.draw(&PathElement::new(vec![a, b], style))
+                    .map_err(|e| e.to_string())?;
+            }
+            chart::label(
+                root,
+                frame,
+                "min",
+                [x + arm + 3.0 * s, y + arm],
+                (HPos::Left, VPos::Top),
+                11.0,
+                &theme.reference,
+            )?;
+        }
+        // The path, thinned to vertices at least a pixel apart, clipped to the plot.
+        let its = self.descent.iterates();
+        let min_gap = (its.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
+        let path_style = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.0));
+        let mut last_px: Option<[f64; 2]> = None;
+        let mut last_data = its.first().map(|i| i.theta);
+        for (k, it) in its.iter().enumerate().skip(1) {
+            let px = t.to_px(it.theta);
+            let far = last_px.is_none_or(|q| (q[0] - px[0]).hypot(q[1] - px[1]) >= min_gap);
+            if !(far || k + 1 == its.len()) {
+                continue;
+            }
+            if let Some(a) = last_data {
+                chart::segment(root, t, a, it.theta, path_style, None)?;
+            }
+            last_data = Some(it.theta);
+            last_px = Some(px);
+        }
+        // Vertices of the last few steps, so individual steps are visible.
+        for it in its.iter().rev().take(60).skip(1) {
+            if t.contains(it.theta) {
+                chart::disc(
+                    root,
+                    t.to_px(it.theta),
+                    2.2 * s,
+                    &theme.accent,
+                    &theme.accent,
+                    1,
+                )?;
+            }
+        }
+        // The start as a ring.
+        if let Some(first) = its.first() {
+            if t.contains(first.theta) {
+                let [x, y] = t.to_px(first.theta);
+                root.draw(&Circle::new(
+                    (x.round() as i32, y.round() as i32),
+                    (6.0 * s).round() as i32,
+                    ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.0)),
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+        }
+        let now = self.descent.current();
+        if t.contains(now.theta) {
+            let p = t.to_px(now.theta);
+            // −∇J in pixel space (y flips), drawn with a fixed on-screen length.
+            let g = now.gradient;
+            let d = [
+                -g[0] / t.x.width() * t.rect.width as f64,
+                g[1] / t.y.width() * t.rect.height as f64,
+            ];
+            let len = d[0].hypot(d[1]);
+            if self.descent.status() != Status::Converged && len > 0.0 && len.is_finite() {
+                let l = 38.0 * s;
+                let tip = [p[0] + d[0] / len * l, p[1] + d[1] / len * l];
+                chart::arrow(
+                    root,
+                    p,
+                    tip,
+                    8.0 * s,
+                    ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 2.0)),
+                )?;
+                chart::label(
+                    root,
+                    frame,
+                    "−∇J",
+                    [tip[0] + 4.0 * s, tip[1]],
+                    (HPos::Left, VPos::Center),
+                    12.0,
+                    &theme.text,
+                )?;
+            }
+            chart::disc(
+                root,
+                p,
+                5.5 * s,
+                &theme.accent,
+                &theme.background,
+                stroke(frame, 1.5),
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,672 @@
+//! `gradient-descent`: fitting y = m·x + c by gradient descent, seen twice — the data with the
+//! current line, and the cost J(m, c) as a field with the descent path on it.
+//!
+//! State = options + the number of steps taken. Everything drawn is recomputed from those, so
+//! the same options, seed and step give the same picture.
+
+mod draw;
+
+use crate::math::descent::{Descent, Divergence, Status};
+use crate::math::regression::LineFit;
+use crate::math::sample;
+use crate::viz::field::Field;
+use crate::viz::format::sig;
+use crate::viz::geometry::Span;
+use crate::viz::json::Json;
+use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
+use crate::viz::widget::{Control, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+
+/// The widget's name in every layer.
+pub const NAME: &str = "gradient-descent";
+
+/// Generated data has x uniform on this interval.
+pub const SAMPLE_X_RANGE: (f64, f64) = (0.0, 4.0);
+
+/// The option table.
+pub const OPTIONS: &[OptionSpec] = &[
+    OptionSpec {
+        name: "points",
+        kind: OptionKind::Points,
+        default: "",
+        doc: "data points \"x,y;x,y;…\"; empty means generated data (n, slope, intercept, noise, seed)",
+    },
+    OptionSpec {
+        name: "n",
+        kind: OptionKind::Int { min: 2, max: 500 },
+        default: "12",
+        doc: "number of generated points",
+    },
+    OptionSpec {
+        name: "slope",
+        kind: OptionKind::Float { min: -100.0, max: 100.0, log: false },
+        default: "1.5",
+        doc: "slope of the line the generated points scatter around",
+    },
+    OptionSpec {
+        name: "intercept",
+        kind: OptionKind::Float { min: -1000.0, max: 1000.0, log: false },
+        default: "1",
+        doc: "intercept of the line the generated points scatter around",
+    },
+    OptionSpec {
+        name: "noise",
+        kind: OptionKind::Float { min: 0.0, max: 100.0, log: false },
+        default: "0.7",
+        doc: "standard deviation of the generated points around their line",
+    },
+    OptionSpec {
+        name: "seed",
+        kind: OptionKind::Int { min: 0, max: 4_294_967_295 },
+        default: "7",
+        doc: "seed of the generated points: the same seed gives the same data",
+    },
+    OptionSpec {
+        name: "learning-rate",
+        kind: OptionKind::Float { min: 0.0001, max: 10.0, log: true },
+        default: "0.1",
+        doc: "learning rate α: each step moves (m, c) by −α·∇J",
+    },
+    OptionSpec {
+        name: "start-m",
+        kind: OptionKind::Float { min: -1e6, max: 1e6, log: false },
+        default: "0",
+        doc: "slope m where the descent starts",
+    },
+    OptionSpec {
+        name: "start-c",
+        kind: OptionKind::Float { min: -1e6, max: 1e6, log: false },
+        default: "0",
+        doc: "intercept c where the descent starts",
+    },
+    OptionSpec {
+        name: "steps",
+        kind: OptionKind::Int { min: 0, max: 100_000 },
+        default: "0",
+        doc: "steps already taken when the widget loads or is reset",
+    },
+    OptionSpec {
+        name: "speed",
+        kind: OptionKind::Float { min: 1.0, max: 240.0, log: true },
+        default: "30",
+        doc: "steps per second while playing",
+    },
+    OptionSpec {
+        name: "show-residuals",
+        kind: OptionKind::Bool,
+        default: "true",
+        doc: "draw each point's residual y − (m·x + c) as a segment",
+    },
+];
+
+/// What a pointer is dragging.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Drag {
+    /// The start of the descent, on the cost plot.
+    Start,
+    /// Data point `i`, on the data plot.
+    Point(usize),
+}
+
+/// The plotted ranges: data on the left, (m, c) on the right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Views {
+    x: Span,
+    y: Span,
+    m: Span,
+    c: Span,
+}
+
+/// Everything derived from the options.
+#[derive(Debug, Clone)]
+struct Model {
+    points: Vec<[f64; 2]>,
+    fit: LineFit,
+    views: Views,
+}
+
+/// The gradient-descent widget.
+#[derive(Debug, Clone)]
+pub struct GradientDescent {
+    options: OptionSet,
+    model: Model,
+    descent: Descent,
+    playing: bool,
+    last_tick_ms: Option<f64>,
+    step_debt: f64,
+    drag: Option<Drag>,
+    frozen_views: Option<Views>,
+    plots: Vec<PlotInfo>,
+    field: Option<(FieldKey, Field)>,
+    field_version: u64,
+}
+
+/// What a cached cost field depends on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FieldKey {
+    rect: crate::viz::geometry::PixelRect,
+    m: Span,
+    c: Span,
+    fit: LineFit,
+    dark: bool,
+}
+
+impl Default for GradientDescent {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl GradientDescent {
+    /// The widget at its default options.
+    pub fn new() -> Self {
+        let options = OptionSet::new(OPTIONS);
+        // A unit test builds the defaults, so this cannot fail at run time.
+        let (model, descent) = build(&options, None, 0).expect("the default options are valid");
+        let mut widget = GradientDescent {
+            options,
+            model,
+            descent,
+            playing: false,
+            last_tick_ms: None,
+            step_debt: 0.0,
+            drag: None,
+            frozen_views: None,
+            plots: Vec::new(),
+            field: None,
+            field_version: 0,
+        };
+        widget.reset();
+        widget
+    }
+
+    /// Rebuilds from `options`, keeping `steps` steps; on error nothing changes.
+    fn rebuild(&mut self, options: OptionSet, steps: usize) -> Result<(), OptionError> {
+        let (model, descent) = build(&options, self.frozen_views, steps)?;
+        self.options = options;
+        self.model = model;
+        self.descent = descent;
+        Ok(())
+    }
+
+    fn set_start(&mut self, m: f64, c: f64) -> bool {
+        let (rm, rc) = (
+            round_to_view(m, self.model.views.m),
+            round_to_view(c, self.model.views.c),
+        );
+        let mut options = self.options.clone();
+        let ok = options.set("start-m", &format!("{rm}")).is_ok()
+            && options.set("start-c", &format!("{rc}")).is_ok();
+        ok && self.rebuild(options, 0).is_ok()
+    }
+
+    fn move_point(&mut self, i: usize, p: [f64; 2]) -> bool {
+        let mut points = self.model.points.clone();
+        let Some(slot) = points.get_mut(i) else {
+            return false;
+        };
+        *slot = [
+            round_to_view(p[0], self.model.views.x),
+            round_to_view(p[1], self.model.views.y),
+        ];
+        let mut options = self.options.clone();
+        let steps = self.descent.steps();
+        options.set("points", &format_points(&points)).is_ok()
+            && self.rebuild(options, steps).is_ok()
+    }
+
+    fn plot(&self, id: &str) -> Option<&PlotInfo> {
+        self.plots.iter().find(|p| p.id == id)
+    }
+
+    /// The trajectory so far.
+    pub fn descent(&self) -> &Descent {
+        &self.descent
+    }
+
+    /// The data points in use (explicit or generated).
+    pub fn points(&self) -> &[[f64; 2]] {
+        &self.model.points
+    }
+
+    /// The sufficient statistics of the data.
+    pub fn fit(&self) -> &LineFit {
+        &self.model.fit
+    }
+
+    fn divergence_text(&self) -> Option<String> {
+        let Status::Diverged { step, reason } = self.descent.status() else {
+            return None;
+        };
+        let bound = self.model.fit.stable_learning_rate_bound();
+        let what = match reason {
+            Divergence::Grew { from, to } => {
+                format!("the cost grew from {} to {}", sig(from, 3), sig(to, 3))
+            }
+            Divergence::NonFinite => "the numbers overflowed".to_string(),
+        };
+        Some(format!(
+            "Diverged at step {step}: {what}. The learning rate {} is above the stability bound 2/L = {}, so every step overshoots the valley by more than it corrects. Choose α below {}.",
+            sig(self.descent.learning_rate(), 3),
+            sig(bound, 3),
+            sig(bound, 3)
+        ))
+    }
+}
+
+/// Rounds `v` to about a thousandth of the view's width, so URLs stay short.
+fn round_to_view(v: f64, view: Span) -> f64 {
+    let unit = 10f64.powf((view.width() / 1000.0).log10().floor());
+    if unit.is_finite() && unit > 0.0 {
+        ((v / unit).round() * unit * 1e12).round() / 1e12
+    } else {
+        v
+    }
+}
+
+/// The points, statistics, views and a descent of `steps` steps for `options`.
+fn build(
+    options: &OptionSet,
+    frozen: Option<Views>,
+    steps: usize,
+) -> Result<(Model, Descent), OptionError> {
+    let explicit = options.points("points");
+    let points = if explicit.is_empty() {
+        sample::noisy_line(
+            options.int("n").max(2) as usize,
+            options.float("slope"),
+            options.float("intercept"),
+            options.float("noise"),
+            SAMPLE_X_RANGE,
+            options.int("seed") as u64,
+        )
+    } else {
+        explicit.to_vec()
+    };
+    let data_error = |e: crate::math::MathError| OptionError {
+        option: "points".to_string(),
+        message: format!("points: {e}"),
+    };
+    let fit = LineFit::new(&points).map_err(data_error)?;
+    let start = [options.float("start-m"), options.float("start-c")];
+    let mut descent =
+        Descent::new(&fit, start, options.float("learning-rate")).map_err(|e| OptionError {
+            option: "learning-rate".to_string(),
+            message: e.to_string(),
+        })?;
+    descent.run(&fit, steps);
+    let views = frozen.unwrap_or_else(|| views_for(&points, &fit));
+    Ok((Model { points, fit, views }, descent))
+}
+
+/// Views that depend on the data only (not on the start), so a shared URL reproduces them:
+/// the data's bounding box, and (m, c) around the least-squares point wide enough to hold the
+/// origin and a typical slope and intercept.
+fn views_for(points: &[[f64; 2]], fit: &LineFit) -> Views {
+    let [m_star, c_star] = fit.least_squares();
+    let n = fit.n as f64;
+    let sd_x = (fit.sxx / n).sqrt();
+    let sd_y = (fit.syy / n).sqrt();
+    let typical_slope = if sd_x > 0.0 { sd_y / sd_x } else { 1.0 };
+    let hm = (1.4 * m_star.abs()).max(1.2 * typical_slope).max(1e-6);
+    let hc = (1.4 * c_star.abs())
+        .max(1.2 * sd_y.max(fit.mean_y.abs() * 0.25))
+        .max(1e-6);
+    let x = Span::covering(points.iter().map(|p| p[0]).chain([0.0]), 0.08);
+    let y = Span::covering(points.iter().map(|p| p[1]).chain([0.0]), 0.08);
+    Views {
+        x,
+        y,
+        m: Span::around(m_star, hm),
+        c: Span::around(c_star, hc),
+    }
+}
+
+impl Widget for GradientDescent {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn options(&self) -> &OptionSet {
+        &self.options
+    }
+
+    fn set_option(&mut self, name: &str, raw: &str) -> Result<(), OptionError> {
+        let mut options = self.options.clone();
+        options.set(name, raw)?;
+        let steps = match name {
+            "steps" => options.int("steps").max(0) as usize,
+            _ => self.descent.steps(),
+        };
+        self.rebuild(options, steps)
+    }
+
+    fn step(&mut self, n: u32) {
+        self.descent.run(&self.model.fit, n as usize);
+    }
+
+    fn reset(&mut self) {
+        let steps = self.options.int("steps").max(0) as usize;
+        let options = self.options.clone();
+        if self.rebuild(options, steps).is_err() {
+            // The current options were valid when set, so this does not happen.
+        }
+        self.playing = false;
+        self.last_tick_ms = None;
+    }
+
+    fn action(&mut self, action: &str) -> bool {
+        match action {
+            "step" => {
+                self.playing = false;
+                self.step(1);
+                true
+            }
+            "reset" => {
+                self.reset();
+                true
+            }
+            "play" => {
+                let playing = self.playing;
+                self.set_playing(!playing);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn state(&self) -> Json {
+        let now = self.descent.current();
+        let fit = &self.model.fit;
+        Json::obj([
+            ("widget", Json::str(NAME)),
+            ("options", self.options.to_json()),
+            ("m", Json::Num(now.theta[0])),
+            ("c", Json::Num(now.theta[1])),
+            ("cost", Json::Num(now.value)),
+            ("gradient", Json::nums(now.gradient)),
+            ("step", Json::Num(self.descent.steps() as f64)),
+            ("status", Json::str(self.descent.status().as_str())),
+            ("learning_rate", Json::Num(self.descent.learning_rate())),
+            (
+                "learning_rate_bound",
+                Json::Num(fit.stable_learning_rate_bound()),
+            ),
+            ("least_squares", Json::nums(fit.least_squares())),
+            ("min_cost", Json::Num(fit.min_cost())),
+            (
+                "points",
+                Json::Arr(self.model.points.iter().map(|p| Json::nums(*p)).collect()),
+            ),
+            (
+                "converged_at",
+                self.descent
+                    .converged_at()
+                    .map_or(Json::Null, |k| Json::Num(k as f64)),
+            ),
+            (
+                "divergence",
+                self.divergence_text().map_or(Json::Null, Json::Str),
+            ),
+            ("playing", Json::Bool(self.playing)),
+        ])
+    }
+
+    fn controls(&self) -> Vec<Control> {
+        vec![
+            Control::Button {
+                action: "step",
+                label: "Step",
+                title: "Take one gradient-descent step",
+            },
+            Control::Button {
+                action: "play",
+                label: if self.playing { "Pause" } else { "Play" },
+                title: "Step continuously until converged or diverged",
+            },
+            Control::Button {
+                action: "reset",
+                label: "Reset",
+                title: "Back to the start",
+            },
+            Control::Slider {
+                option: "learning-rate",
+                label: "Learning rate α",
+                marker: Some((
+                    self.model.fit.stable_learning_rate_bound(),
+                    format!(
+                        "2/L = {}",
+                        sig(self.model.fit.stable_learning_rate_bound(), 3)
+                    ),
+                )),
+            },
+            Control::Toggle {
+                option: "show-residuals",
+                label: "Residuals",
+            },
+        ]
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let now = self.descent.current();
+        let r = |id, label, value: String| Readout { id, label, value };
+        vec![
+            r("step", "step", self.descent.steps().to_string()),
+            r("m", "m", sig(now.theta[0], 4)),
+            r("c", "c", sig(now.theta[1], 4)),
+            r("cost", "J(m, c)", sig(now.value, 4)),
+            r("dj-dm", "∂J/∂m", sig(now.gradient[0], 4)),
+            r("dj-dc", "∂J/∂c", sig(now.gradient[1], 4)),
+            r(
+                "status",
+                "status",
+                self.descent.status().as_str().to_string(),
+            ),
+        ]
+    }
+
+    fn message(&self) -> Option<Message> {
+        if let Some(text) = self.divergence_text() {
+            return Some(Message {
+                level: Level::Warning,
+                text,
+            });
+        }
+        let [l, _] = self.model.fit.hessian_eigenvalues();
+        let alpha = self.descent.learning_rate();
+        let bound = 2.0 / l;
+        if alpha >= bound {
+            return Some(Message {
+                level: Level::Warning,
+                text: format!(
+                    "α = {} is above the stability bound 2/L = {}: the steps will overshoot and grow.",
+                    sig(alpha, 3),
+                    sig(bound, 3)
+                ),
+            });
+        }
+        if self.descent.status() == Status::Converged {
+            let [m, c] = self.model.fit.least_squares();
+            return Some(Message {
+                level: Level::Info,
+                text: format!(
+                    "Converged after {} steps: the gradient is ≈ 0, and (m, c) ≈ ({}, {}) is the least-squares line.",
+                    self.descent.converged_at().unwrap_or(self.descent.steps()),
+                    sig(m, 4),
+                    sig(c, 4)
+                ),
+            });
+        }
+        if alpha > 1.0 / l {
+            return Some(Message {
+                level: Level::Info,
+                text: format!(
+                    "α = {} is above 1/L = {}: each step overshoots across the valley and zigzags, yet the zigzag shrinks because α < 2/L.",
+                    sig(alpha, 3),
+                    sig(1.0 / l, 3)
+                ),
+            });
+        }
+        None
+    }
+
+    fn describe(&self) -> String {
+        let its = self.descent.iterates();
+        let now = self.descent.current();
+        let trend = match self.descent.status() {
+            Status::Converged => "converged",
+            Status::Diverged { .. } => "diverged",
+            Status::Running => match its.len().checked_sub(2).and_then(|i| its.get(i)) {
+                Some(prev) if now.value < prev.value => "falling",
+                Some(_) => "rising",
+                None => "at the start",
+            },
+        };
+        format!(
+            "Step {}: m = {}, c = {}, cost {}, {}",
+            self.descent.steps(),
+            sig(now.theta[0], 3),
+            sig(now.theta[1], 3),
+            sig(now.value, 3),
+            trend
+        )
+    }
+
+    fn height_for_width(&self, width_css: f64) -> f64 {
+        if width_css >= 560.0 {
+            (width_css * 0.5).clamp(260.0, 560.0)
+        } else {
+            2.0 * (width_css * 0.86).clamp(220.0, 480.0)
+        }
+    }
+
+    fn pointer(&mut self, event: Pointer) -> bool {
+        match event {
+            Pointer::Down(px) => {
+                if let Some(t) = self.plot("cost").map(|p| p.transform) {
+                    if t.rect.contains(px) {
+                        self.drag = Some(Drag::Start);
+                        self.frozen_views = Some(self.model.views);
+                        let [m, c] = t.to_data(px);
+                        return self.set_start(m, c);
+                    }
+                }
+                if let Some(t) = self.plot("data").map(|p| p.transform) {
+                    let radius = 14.0 * self.plot("data").map_or(1.0, |p| p.scale);
+                    let nearest = self
+                        .model
+                        .points
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            let q = t.to_px(*p);
+                            (i, (q[0] - px[0]).hypot(q[1] - px[1]))
+                        })
+                        .min_by(|a, b| a.1.total_cmp(&b.1));
+                    if let Some((i, d)) = nearest {
+                        if d <= radius {
+                            self.drag = Some(Drag::Point(i));
+                            self.frozen_views = Some(self.model.views);
+                            return false;
+                        }
+                    }
+                }
+                false
+            }
+            Pointer::Move(px) => match self.drag {
+                Some(Drag::Start) => match self.plot("cost").map(|p| p.transform) {
+                    Some(t) => {
+                        let q = [
+                            px[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64),
+                            px[1].clamp(t.rect.y as f64, (t.rect.y + t.rect.height) as f64),
+                        ];
+                        let [m, c] = t.to_data(q);
+                        self.set_start(m, c)
+                    }
+                    None => false,
+                },
+                Some(Drag::Point(i)) => match self.plot("data").map(|p| p.transform) {
+                    Some(t) => {
+                        let [x, y] = t.to_data(px);
+                        let p = [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)];
+                        self.move_point(i, p)
+                    }
+                    None => false,
+                },
+                None => false,
+            },
+            Pointer::Up(_) | Pointer::Cancel => {
+                let was_dragging = self.drag.take().is_some();
+                if self.frozen_views.take().is_some() {
+                    let steps = self.descent.steps();
+                    let options = self.options.clone();
+                    let _ = self.rebuild(options, steps);
+                }
+                was_dragging
+            }
+        }
+    }
+
+    fn key(&mut self, key: Key<'_>) -> bool {
+        let views = self.model.views;
+        let fraction = if key.shift { 0.1 } else { 0.02 };
+        let (dm, dc) = (views.m.width() * fraction, views.c.width() * fraction);
+        match key.key {
+            "ArrowLeft" => self.set_start(self.start()[0] - dm, self.start()[1]),
+            "ArrowRight" => self.set_start(self.start()[0] + dm, self.start()[1]),
+            "ArrowUp" => self.set_start(self.start()[0], self.start()[1] + dc),
+            "ArrowDown" => self.set_start(self.start()[0], self.start()[1] - dc),
+            "Enter" | " " | "s" => self.action("step"),
+            "p" => self.action("play"),
+            "Home" | "r" => self.action("reset"),
+            _ => false,
+        }
+    }
+
+    fn set_playing(&mut self, playing: bool) {
+        self.playing = playing && !matches!(self.descent.status(), Status::Diverged { .. });
+        self.last_tick_ms = None;
+        self.step_debt = 0.0;
+    }
+
+    fn playing(&self) -> bool {
+        self.playing
+    }
+
+    fn tick(&mut self, now_ms: f64) -> bool {
+        if !self.playing || !now_ms.is_finite() {
+            return false;
+        }
+        let Some(last) = self.last_tick_ms.replace(now_ms) else {
+            return false;
+        };
+        // A long pause (a hidden tab) does not turn into a burst of steps.
+        let elapsed = (now_ms - last).clamp(0.0, 250.0);
+        self.step_debt += elapsed / 1000.0 * self.options.float("speed");
+        let due = self.step_debt.floor();
+        if due < 1.0 {
+            return false;
+        }
+        self.step_debt -= due;
+        self.step(due as u32);
+        if self.descent.status() != Status::Running {
+            self.playing = false;
+        }
+        true
+    }
+
+    fn plots(&self) -> Vec<PlotInfo> {
+        self.plots.clone()
+    }
+}
+
+impl GradientDescent {
+    fn start(&self) -> [f64; 2] {
+        self.descent
+            .iterates()
+            .first()
+            .map_or([0.0, 0.0], |i| i.theta)
+    }
+}
+
+#[cfg(test)]
+mod tests;

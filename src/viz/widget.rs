@@ -1,0 +1,282 @@
+//! The contract every widget follows, whatever it shows.
+//!
+//! A widget is plain Rust: options in, state out, pointer and key events in device pixels,
+//! drawing through a plotters backend. The web layer and the native CLI drive it the same way,
+//! so everything here is testable natively.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::field::FieldSink;
+use super::json::Json;
+use super::options::{OptionError, OptionSet};
+use super::theme::Theme;
+
+/// What a pointer did, at a position in device pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pointer {
+    /// Pressed (mouse button, finger, pen).
+    Down([f64; 2]),
+    /// Moved, pressed or not.
+    Move([f64; 2]),
+    /// Released.
+    Up([f64; 2]),
+    /// Left the canvas or was cancelled.
+    Cancel,
+}
+
+/// A key press on the focused canvas, by its DOM `key` name ("ArrowLeft", "Home", "Enter", …).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Key<'a> {
+    /// The DOM key name.
+    pub key: &'a str,
+    /// Whether Shift was held (larger steps).
+    pub shift: bool,
+}
+
+/// How serious a widget message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Neutral information.
+    Info,
+    /// Something the reader should notice (divergence, ill-conditioning).
+    Warning,
+    /// Input that was rejected.
+    Error,
+}
+
+/// A sentence the widget wants shown beside its drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Its seriousness.
+    pub level: Level,
+    /// The text, plain (never HTML).
+    pub text: String,
+}
+
+/// One labelled number shown live beside the drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readout {
+    /// A stable id, for tests and styling ("m", "dj-dm").
+    pub id: &'static str,
+    /// The label ("∂J/∂m").
+    pub label: &'static str,
+    /// The formatted value.
+    pub value: String,
+}
+
+/// A control the shell builds for the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control {
+    /// A button that runs an action: "step", "play", "reset" or a widget-specific one.
+    Button {
+        /// The action's name, passed back to [`Widget::action`].
+        action: &'static str,
+        /// The button's text.
+        label: &'static str,
+        /// A longer description for the tooltip and screen readers.
+        title: &'static str,
+    },
+    /// A slider for a number option.
+    Slider {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+        /// A value to mark on the track, with its label (e.g. the stability bound 2/L).
+        marker: Option<(f64, String)>,
+    },
+    /// A checkbox for a flag option.
+    Toggle {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+    },
+}
+
+impl Control {
+    /// The control as JSON for the shell.
+    pub fn to_json(&self) -> Json {
+        match self {
+            Control::Button {
+                action,
+                label,
+                title,
+            } => Json::obj([
+                ("kind", Json::str("button")),
+                ("action", Json::str(*action)),
+                ("label", Json::str(*label)),
+                ("title", Json::str(*title)),
+            ]),
+            Control::Slider {
+                option,
+                label,
+                marker,
+            } => {
+                let mut o = Json::obj([
+                    ("kind", Json::str("slider")),
+                    ("option", Json::str(*option)),
+                    ("label", Json::str(*label)),
+                ]);
+                if let Some((value, text)) = marker {
+                    o.insert(
+                        "marker",
+                        Json::obj([("value", Json::Num(*value)), ("label", Json::str(text))]),
+                    );
+                }
+                o
+            }
+            Control::Toggle { option, label } => Json::obj([
+                ("kind", Json::str("toggle")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+            ]),
+        }
+    }
+}
+
+/// A plot's placement from the last drawing, in CSS pixels, with its data ranges: lets a host
+/// page or a test click at a data position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotInfo {
+    /// A stable id ("data", "cost").
+    pub id: &'static str,
+    /// The transform, in device pixels.
+    pub transform: super::geometry::Transform,
+    /// Device pixels per CSS pixel when it was drawn.
+    pub scale: f64,
+}
+
+impl PlotInfo {
+    /// The plot as JSON in CSS pixels: `{id, x, y, width, height, x_range, y_range}`.
+    pub fn to_json(&self) -> Json {
+        let r = self.transform.rect;
+        let css = |v: i32| Json::Num(v as f64 / self.scale);
+        Json::obj([
+            ("id", Json::str(self.id)),
+            ("x", css(r.x)),
+            ("y", css(r.y)),
+            ("width", css(r.width)),
+            ("height", css(r.height)),
+            (
+                "x_range",
+                Json::nums([self.transform.x.lo, self.transform.x.hi]),
+            ),
+            (
+                "y_range",
+                Json::nums([self.transform.y.lo, self.transform.y.hi]),
+            ),
+        ])
+    }
+}
+
+/// How a drawing is made: its size in device pixels, the device-pixel ratio, and colours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Width in device pixels.
+    pub width_px: u32,
+    /// Height in device pixels.
+    pub height_px: u32,
+    /// Device pixels per CSS pixel; every size in the drawing is multiplied by it.
+    pub scale: f64,
+    /// The colours.
+    pub theme: Theme,
+}
+
+impl Frame {
+    /// The width in CSS pixels.
+    pub fn width_css(&self) -> f64 {
+        self.width_px as f64 / self.scale
+    }
+
+    /// A length of `css` CSS pixels in device pixels.
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    /// A font size of `css` CSS pixels, as plotters wants it.
+    pub fn font(&self, css: f64) -> f64 {
+        css * self.scale
+    }
+}
+
+/// Everything a widget does, independent of where it is shown.
+pub trait Widget {
+    /// The widget's kebab-case name, the same in every layer ("gradient-descent").
+    fn name(&self) -> &'static str;
+
+    /// The current options (always valid).
+    fn options(&self) -> &OptionSet;
+
+    /// Sets one option from raw text. On error the widget keeps its last good state.
+    fn set_option(&mut self, name: &str, raw: &str) -> Result<(), OptionError>;
+
+    /// Advances `n` steps (as far as the widget can go).
+    fn step(&mut self, n: u32);
+
+    /// Returns to the state its options describe.
+    fn reset(&mut self);
+
+    /// Runs a control's action ("step", "play", "reset", …); false if unknown.
+    fn action(&mut self, action: &str) -> bool {
+        match action {
+            "step" => {
+                self.step(1);
+                true
+            }
+            "reset" => {
+                self.reset();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The whole state as plain data: options and results, snake_case keys.
+    fn state(&self) -> Json;
+
+    /// The controls the shell should build, current markers included.
+    fn controls(&self) -> Vec<Control>;
+
+    /// The numbers to show live.
+    fn readouts(&self) -> Vec<Readout>;
+
+    /// A sentence to show beside the drawing, if any.
+    fn message(&self) -> Option<Message>;
+
+    /// The state in words, for a screen reader's live region.
+    fn describe(&self) -> String;
+
+    /// The canvas height in CSS pixels for a given width.
+    fn height_for_width(&self, width_css: f64) -> f64;
+
+    /// A pointer event; true if the state changed.
+    fn pointer(&mut self, event: Pointer) -> bool;
+
+    /// A key press on the canvas; true if handled.
+    fn key(&mut self, key: Key<'_>) -> bool;
+
+    /// Starts or stops the animation.
+    fn set_playing(&mut self, playing: bool);
+
+    /// Whether it is animating.
+    fn playing(&self) -> bool;
+
+    /// Advances the animation to time `now_ms` (from the shell's clock); true if it changed.
+    fn tick(&mut self, now_ms: f64) -> bool;
+
+    /// Where the plots were at the last drawing.
+    fn plots(&self) -> Vec<PlotInfo>;
+}
+
+/// Drawing, separate from [`Widget`] because it is generic over the backend.
+pub trait Draw {
+    /// Draws the whole widget on `root` (already sized `frame.width_px × frame.height_px`).
+    fn draw<DB: DrawingBackend>(
+        &mut self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        fields: &mut impl FieldSink<DB>,
+    ) -> Result<(), String>;
+}

@@ -1,0 +1,280 @@
+//! The browser boundary: `#[wasm_bindgen]` exports over plain Rust widgets.
+//!
+//! Architecture Invariant: every export returns a value or `Result<_, JsError>`; nothing is
+//! meant to panic across the boundary. Should a panic happen anyway, [`panic`] records its
+//! message, the shell shows it in place of the widget and rebuilds the widget from its last
+//! good options (a trapped object is never reused).
+//!
+//! Conventions: positions passed in are device pixels (CSS px × devicePixelRatio); the shell
+//! sizes the canvas backing store to CSS size × devicePixelRatio before calling `draw`.
+
+mod canvas;
+mod panic;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlCanvasElement, ImageData};
+
+use crate::viz::json::Json;
+use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
+use crate::viz::theme::Theme;
+use crate::viz::widget::{Frame, Key, Level, Pointer};
+
+use canvas::{CanvasFields, MeasuredCanvas};
+
+/// Installs the panic hook when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    panic::install();
+}
+
+/// Every widget with its option table, as JSON: `[{name, options: [...]}]`.
+#[wasm_bindgen]
+pub fn catalogue() -> String {
+    widget_catalogue().to_json()
+}
+
+/// The message of the last panic, if one happened (then the object that panicked is broken).
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    panic::last_message()
+}
+
+/// One live widget, owned by one custom element.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    widget: AnyWidget,
+    image: Option<(u64, ImageData)>,
+}
+
+fn js_error(message: impl AsRef<str>) -> JsError {
+    JsError::new(message.as_ref())
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// The widget called `name`, at its default options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: &str) -> Result<WidgetHandle, JsError> {
+        let widget = AnyWidget::create(name).map_err(|e| js_error(e.message))?;
+        Ok(WidgetHandle {
+            widget,
+            image: None,
+        })
+    }
+
+    /// The widget's name.
+    pub fn name(&self) -> String {
+        self.widget.as_widget().name().to_string()
+    }
+
+    /// Sets one option from text; a bad value is an error naming the option and its range, and
+    /// the widget keeps its last good state.
+    #[wasm_bindgen(js_name = setOption)]
+    pub fn set_option(&mut self, name: &str, value: &str) -> Result<(), JsError> {
+        self.widget
+            .as_widget_mut()
+            .set_option(name, value)
+            .map_err(|e| js_error(e.message))
+    }
+
+    /// Advances `n` steps.
+    pub fn step(&mut self, n: u32) {
+        self.widget.as_widget_mut().step(n);
+    }
+
+    /// Returns to the state the options describe.
+    pub fn reset(&mut self) {
+        self.widget.as_widget_mut().reset();
+    }
+
+    /// Runs a control's action; false if the widget has no such action.
+    pub fn action(&mut self, name: &str) -> bool {
+        self.widget.as_widget_mut().action(name)
+    }
+
+    /// The state as JSON.
+    #[wasm_bindgen(js_name = stateJson)]
+    pub fn state_json(&self) -> String {
+        self.widget.as_widget().state().to_json()
+    }
+
+    /// The options that differ from their defaults, as a JSON object of text values.
+    #[wasm_bindgen(js_name = changedOptionsJson)]
+    pub fn changed_options_json(&self) -> String {
+        Json::obj(
+            self.widget
+                .as_widget()
+                .options()
+                .changed_pairs()
+                .map(|(k, v)| (k, Json::str(v))),
+        )
+        .to_json()
+    }
+
+    /// The controls to build, as JSON.
+    #[wasm_bindgen(js_name = controlsJson)]
+    pub fn controls_json(&self) -> String {
+        Json::Arr(
+            self.widget
+                .as_widget()
+                .controls()
+                .iter()
+                .map(|c| c.to_json())
+                .collect(),
+        )
+        .to_json()
+    }
+
+    /// The live numbers, as JSON `[{id, label, value}]`.
+    #[wasm_bindgen(js_name = readoutsJson)]
+    pub fn readouts_json(&self) -> String {
+        Json::Arr(
+            self.widget
+                .as_widget()
+                .readouts()
+                .into_iter()
+                .map(|r| {
+                    Json::obj([
+                        ("id", Json::str(r.id)),
+                        ("label", Json::str(r.label)),
+                        ("value", Json::Str(r.value)),
+                    ])
+                })
+                .collect(),
+        )
+        .to_json()
+    }
+
+    /// The widget's message as JSON `{level, text}`, or `null`.
+    #[wasm_bindgen(js_name = messageJson)]
+    pub fn message_json(&self) -> String {
+        match self.widget.as_widget().message() {
+            Some(m) => Json::obj([
+                (
+                    "level",
+                    Json::str(match m.level {
+                        Level::Info => "info",
+                        Level::Warning => "warning",
+                        Level::Error => "error",
+                    }),
+                ),
+                ("text", Json::Str(m.text)),
+            ])
+            .to_json(),
+            None => "null".to_string(),
+        }
+    }
+
+    /// The state in words, for the live region.
+    pub fn describe(&self) -> String {
+        self.widget.as_widget().describe()
+    }
+
+    /// The plots of the last drawing as JSON, in CSS pixels.
+    #[wasm_bindgen(js_name = plotsJson)]
+    pub fn plots_json(&self) -> String {
+        Json::Arr(
+            self.widget
+                .as_widget()
+                .plots()
+                .iter()
+                .map(|p| p.to_json())
+                .collect(),
+        )
+        .to_json()
+    }
+
+    /// The canvas height in CSS pixels for a width in CSS pixels.
+    #[wasm_bindgen(js_name = heightForWidth)]
+    pub fn height_for_width(&self, width_css: f64) -> f64 {
+        let w = if width_css.is_finite() {
+            width_css.clamp(100.0, 10_000.0)
+        } else {
+            600.0
+        };
+        self.widget.as_widget().height_for_width(w)
+    }
+
+    /// A pointer event: `kind` is "down", "move", "up" or "cancel"; position in device pixels.
+    /// Returns whether the state changed.
+    pub fn pointer(&mut self, kind: &str, x_px: f64, y_px: f64) -> bool {
+        if !(x_px.is_finite() && y_px.is_finite()) {
+            return false;
+        }
+        let event = match kind {
+            "down" => Pointer::Down([x_px, y_px]),
+            "move" => Pointer::Move([x_px, y_px]),
+            "up" => Pointer::Up([x_px, y_px]),
+            _ => Pointer::Cancel,
+        };
+        self.widget.as_widget_mut().pointer(event)
+    }
+
+    /// A key press on the canvas; returns whether it was handled.
+    pub fn key(&mut self, key: &str, shift: bool) -> bool {
+        self.widget.as_widget_mut().key(Key { key, shift })
+    }
+
+    /// Starts or stops the animation.
+    #[wasm_bindgen(js_name = setPlaying)]
+    pub fn set_playing(&mut self, playing: bool) {
+        self.widget.as_widget_mut().set_playing(playing);
+    }
+
+    /// Whether the widget is animating.
+    pub fn playing(&self) -> bool {
+        self.widget.as_widget().playing()
+    }
+
+    /// Advances the animation to `now_ms` (the shell's clock); true if the state changed.
+    pub fn tick(&mut self, now_ms: f64) -> bool {
+        self.widget.as_widget_mut().tick(now_ms)
+    }
+
+    /// Draws on `canvas`, whose backing store the shell has sized to CSS size × `dpr`.
+    pub fn draw(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        dpr: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let scale = if dpr.is_finite() {
+            dpr.clamp(0.5, 8.0)
+        } else {
+            1.0
+        };
+        let frame = Frame {
+            width_px: canvas.width(),
+            height_px: canvas.height(),
+            scale,
+            theme: Theme::for_dark(dark),
+        };
+        if frame.width_px == 0 || frame.height_px == 0 {
+            return Ok(());
+        }
+        let backend = MeasuredCanvas::new(canvas.clone())
+            .ok_or_else(|| js_error("this canvas has no 2d context"))?;
+        let context = backend.context().clone();
+        let root = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
+        let mut fields = CanvasFields {
+            context,
+            cache: &mut self.image,
+        };
+        self.widget
+            .draw(&root, &frame, &mut fields)
+            .map_err(js_error)
+    }
+
+    /// The current view as an SVG document (same drawing code, plotters' SVG backend).
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&mut self, width_css: f64, dark: bool) -> Result<String, JsError> {
+        let w = if width_css.is_finite() {
+            width_css.clamp(200.0, 4000.0)
+        } else {
+            640.0
+        };
+        self.widget
+            .to_svg(w, 1.0, Theme::for_dark(dark))
+            .map_err(js_error)
+    }
+}

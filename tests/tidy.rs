@@ -1,0 +1,68 @@
+//! Architecture checks that keep the layers honest.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn offenders(dir: &str, banned: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    assert!(!files.is_empty(), "no Rust files under {dir}");
+    let mut found = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            for word in banned {
+                if line.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Architecture Invariant: `src/math` is pure — no web, no drawing.
+#[test]
+fn math_knows_no_web_and_no_drawing() {
+    let found = offenders(
+        "src/math",
+        &["wasm_bindgen", "web_sys", "js_sys", "plotters"],
+    );
+    assert!(
+        found.is_empty(),
+        "src/math must stay pure:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Architecture Invariant: only `src/web` knows JavaScript.
+#[test]
+fn viz_knows_no_javascript() {
+    let found = offenders("src/viz", &["wasm_bindgen", "web_sys", "js_sys"]);
+    assert!(
+        found.is_empty(),
+        "src/viz must not know JavaScript:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Data flows math → viz → web: a lower room never imports a higher one.
+#[test]
+fn lower_rooms_do_not_import_higher_ones() {
+    let found = offenders("src/math", &["crate::viz", "crate::web"]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let found = offenders("src/viz", &["crate::web"]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
