@@ -1,9 +1,9 @@
 //! Pure numerics: the mathematics every widget shows, with no web, no drawing, no clock and
 //! no randomness it was not given.
 //!
-//! Architecture Invariant: nothing in this module names `wasm_bindgen`, `web_sys`, `js_sys` or
-//! `plotters` (a tidy test in `tests/tidy.rs` enforces it), so all of it is testable with a plain
-//! `cargo test` on the host.
+//! Architecture Invariant: nothing in this module names a web-binding or drawing crate (the
+//! tidy test in `tests/tidy.rs` lists them and enforces it), so all of it is testable with a
+//! plain `cargo test` on the host.
 //!
 //! Conventions: a parameter vector θ for a line is `[m, c]` (slope, intercept); legitimate
 //! mathematical outcomes (a diverging descent) are values, invalid input is a [`MathError`] whose
