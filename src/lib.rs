@@ -13,4 +13,4 @@ pub mod math;
 pub mod viz;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -14,7 +14,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::viz::field::{Field, FieldSink};
@@ -185,7 +185,11 @@ impl FieldSink<MeasuredCanvas> for CanvasFields<'_> {
         }
         let fresh = matches!(self.cache, Some((v, _)) if *v == field.version);
         if !fresh {
-            let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&field.rgba), w, h)
+            // Copy the pixels out of wasm memory: an ImageData made over a view of it would be
+            // detached the next time the memory grows.
+            let pixels = js_sys::Uint8ClampedArray::new_with_length(field.rgba.len() as u32);
+            pixels.copy_from(&field.rgba);
+            let image = ImageData::new_with_js_u8_clamped_array_and_sh(&pixels, w, h)
                 .map_err(|_| "could not make an image of the field".to_string())?;
             *self.cache = Some((field.version, image));
         }

@@ -1,0 +1,22 @@
+# Build, serve and test Mathsight. The work is done by the scripts in scripts/;
+# each one installs what is missing first (see scripts/setup.sh).
+PORT ?= 8000
+
+.PHONY: serve test build setup clean
+
+serve: build
+	node scripts/serve.mjs --port $(PORT) --root www --cors
+
+build:
+	bash scripts/setup.sh --build
+	bash scripts/build.sh
+
+test:
+	bash scripts/setup.sh --test
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh --test
+
+clean:
+	rm -rf target www/pkg test-output

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Release build of the wasm module into www/pkg/, then print the sizes of what
+# a browser downloads. Needs what `scripts/setup.sh --build` installs.
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+PKG=www/pkg
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+WASM="$PKG/mathsight_bg.wasm"
+WASM_OPT=node_modules/.bin/wasm-opt
+# The wasm features rustc emits for wasm32-unknown-unknown by default
+# (bulk-memory, nontrapping-fptoint, sign-ext, mutable-globals, multivalue,
+# reference-types). wasm-opt also reads them from the module's target_features
+# section; listing them keeps it validating if that section is ever gone.
+WASM_FEATURES=(
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-multivalue --enable-reference-types
+)
+
+command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run: scripts/setup.sh --build"
+[ -x "$WASM_OPT" ] || die "$WASM_OPT not found; run: npm ci --no-audit --no-fund"
+
+log "==> cargo build --target $WASM_TARGET --release --no-default-features"
+cargo build --target "$WASM_TARGET" --release --no-default-features
+
+log "==> wasm-bindgen --target web --out-dir $PKG"
+wasm-bindgen --target web --no-typescript --out-dir "$PKG" \
+  "$TARGET_DIR/$WASM_TARGET/release/mathsight.wasm"
+
+log "==> wasm-opt -O3"
+"$WASM_OPT" -O3 "${WASM_FEATURES[@]}" "$WASM" -o "$WASM"
+
+log "==> sizes (raw / gzip -9)"
+shopt -s nullglob
+for f in "$WASM" "$PKG/mathsight.js" www/mathsight.js www/*.css; do
+  [ -f "$f" ] || continue
+  printf '  %-28s %9d B raw %9d B gzip\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+done
