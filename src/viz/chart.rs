@@ -38,7 +38,7 @@ pub fn draw_axes<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             axes.caption,
-            ("sans-serif", frame.font(13.0))
+            (FontFamily::SansSerif, frame.font(13.0))
                 .into_font()
                 .color(&theme.text),
         )
@@ -55,12 +55,12 @@ pub fn draw_axes<DB: DrawingBackend>(
         .x_label_formatter(&formatter)
         .y_label_formatter(&formatter)
         .label_style(
-            ("sans-serif", frame.font(11.0))
+            (FontFamily::SansSerif, frame.font(11.0))
                 .into_font()
                 .color(&theme.muted),
         )
         .axis_desc_style(
-            ("sans-serif", frame.font(12.0))
+            (FontFamily::SansSerif, frame.font(12.0))
                 .into_font()
                 .color(&theme.text),
         )
@@ -173,7 +173,7 @@ pub fn label<DB: DrawingBackend>(
     size_css: f64,
     colour: &RGBColor,
 ) -> Result<(), String> {
-    let style = ("sans-serif", frame.font(size_css))
+    let style = (FontFamily::SansSerif, frame.font(size_css))
         .into_font()
         .color(colour)
         .pos(Pos::new(anchor.0, anchor.1));
