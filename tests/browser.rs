@@ -3,7 +3,7 @@
 //! JavaScript errors with messages.
 #![cfg(target_arch = "wasm32")]
 
-use mathsight::viz::registry::{AnyWidget, NAMES};
+use mathsight::viz::registry::{names, AnyWidget};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -47,7 +47,7 @@ fn distinct_colours(canvas: &HtmlCanvasElement) -> usize {
 
 #[wasm_bindgen_test]
 fn every_widget_draws_non_blank_pixels() {
-    for name in NAMES {
+    for name in names() {
         let c = canvas(800, 400);
         let mut handle = mathsight::web::WidgetHandle::new(name).unwrap();
         handle.draw(&c, 1.0, false).unwrap();

@@ -2,14 +2,13 @@
 //! put on the canvas in one call.
 //!
 //! This is the one fast path past plotters' drawing calls (drawing a field cell by cell through
-//! a backend is ~1000× slower in the browser). A [`FieldSink`] decides how a field reaches its
-//! backend: the web canvas copies the pixels (`putImageData`); [`CoarseFields`] draws merged
-//! rectangles through any plotters backend, for SVG export and snapshots.
+//! a backend is ~1000× slower in the browser). Widgets record a field into the display list
+//! ([`super::display::FieldRecorder`]); on replay the web canvas copies its pixels
+//! (`putImageData`) and SVG gets the bands as merged rectangles ([`draw_coarse`]).
 //!
 //! A field is *banded*: its values are split into [`BANDS`] levels spaced so that a quadratic
 //! bowl gets evenly spaced rings, and band edges are drawn darker as contour lines.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::geometry::{PixelRect, Transform};
@@ -27,63 +26,55 @@ pub struct Field {
     pub rgba: Vec<u8>,
     /// The band of each pixel (0 = lowest), row-major.
     pub bands: Vec<u8>,
+    /// The colour of each band, lowest first.
+    pub colours: Vec<(u8, u8, u8)>,
     /// Changes whenever the pixels change, so a backend can cache what it uploaded.
     pub version: u64,
 }
 
-/// Where fields go: the fast path of one backend.
-pub trait FieldSink<DB: DrawingBackend> {
-    /// Puts `field` on the drawing, over what is drawn so far.
-    fn put(&mut self, root: &DrawingArea<DB, Shift>, field: &Field) -> Result<(), String>;
-}
-
-/// Draws fields through the plotters backend as rectangles `cell` pixels tall, merging runs of
+/// Draws `field` through any plotters backend as rectangles `cell` pixels tall, merging runs of
 /// one band along each row: compact enough for SVG.
-#[derive(Debug, Clone, Copy)]
-pub struct CoarseFields {
-    /// The height of a row of cells, in device pixels.
-    pub cell: u32,
-    /// The theme's band colours.
-    pub theme: Theme,
-}
-
-impl<DB: DrawingBackend> FieldSink<DB> for CoarseFields {
-    fn put(&mut self, root: &DrawingArea<DB, Shift>, field: &Field) -> Result<(), String> {
-        let (w, h) = (
-            field.rect.width.max(0) as usize,
-            field.rect.height.max(0) as usize,
-        );
-        if field.bands.len() < w * h {
-            return Err("field bands do not cover the rectangle".to_string());
-        }
-        let cell = self.cell.max(1) as usize;
-        let colours = band_colours(&self.theme);
-        let mut y = 0;
-        while y < h {
-            let row_h = cell.min(h - y);
-            let sample_row = (y + row_h / 2).min(h - 1);
-            let row = &field.bands[sample_row * w..(sample_row + 1) * w];
-            let mut x = 0;
-            while x < w {
-                let band = row[x];
-                let mut end = x + 1;
-                while end < w && row[end] == band {
-                    end += 1;
-                }
-                let colour = colours[(band as usize).min(colours.len() - 1)];
-                let x0 = field.rect.x + x as i32;
-                let y0 = field.rect.y + y as i32;
-                root.draw(&Rectangle::new(
-                    [(x0, y0), (field.rect.x + end as i32, y0 + row_h as i32)],
-                    colour.filled(),
-                ))
-                .map_err(|e| e.to_string())?;
-                x = end;
-            }
-            y += row_h;
-        }
-        Ok(())
+pub fn draw_coarse<DB: DrawingBackend>(
+    backend: &mut DB,
+    field: &Field,
+    cell: u32,
+) -> Result<(), String> {
+    let (w, h) = (
+        field.rect.width.max(0) as usize,
+        field.rect.height.max(0) as usize,
+    );
+    if field.bands.len() < w * h || field.colours.is_empty() {
+        return Err("field bands do not cover the rectangle".to_string());
     }
+    let cell = cell.max(1) as usize;
+    let mut y = 0;
+    while y < h {
+        let row_h = cell.min(h - y);
+        let sample_row = (y + row_h / 2).min(h - 1);
+        let row = &field.bands[sample_row * w..(sample_row + 1) * w];
+        let mut x = 0;
+        while x < w {
+            let band = row[x];
+            let mut end = x + 1;
+            while end < w && row[end] == band {
+                end += 1;
+            }
+            let c = field.colours[(band as usize).min(field.colours.len() - 1)];
+            let x0 = field.rect.x + x as i32;
+            let y0 = field.rect.y + y as i32;
+            backend
+                .draw_rect(
+                    (x0, y0),
+                    (field.rect.x + end as i32, y0 + row_h as i32),
+                    &RGBColor(c.0, c.1, c.2),
+                    true,
+                )
+                .map_err(|e| e.to_string())?;
+            x = end;
+        }
+        y += row_h;
+    }
+    Ok(())
 }
 
 /// The colour of each band, lowest first.
@@ -150,6 +141,7 @@ pub fn banded_field(
         rect,
         rgba,
         bands,
+        colours: colours.iter().map(|c| (c.0, c.1, c.2)).collect(),
         version,
     }
 }

@@ -1,13 +1,14 @@
 //! Widgets: their options, state, interaction and drawing.
 //!
 //! Architecture Invariant: widgets draw only through plotters' `DrawingBackend` (plus the one
-//! fast path for pixel fields, [`field::FieldSink`]), so the same widget renders to a browser
-//! canvas and to an SVG string natively. Nothing here knows about JavaScript.
+//! fast path for pixel fields, [`field`]), into a display list ([`display`]) that is replayed
+//! onto the browser canvas or an SVG string. Nothing here knows about JavaScript.
 //!
 //! Conventions: pixel quantities are device pixels (CSS px × devicePixelRatio = `Frame::scale`);
 //! data space has y up, the canvas y down.
 
 pub mod chart;
+pub mod display;
 pub mod field;
 pub mod format;
 pub mod geometry;

@@ -1,18 +1,59 @@
-//! Every widget by name: one enum the web layer and the CLI hold, and SVG rendering for any of
-//! them.
+//! Every widget by name: the table the web layer, the CLI and the tests share, scenarios for
+//! snapshots and the gallery, and rendering any widget to SVG.
 
-use plotters::coord::Shift;
+use std::rc::Rc;
+
 use plotters::prelude::*;
 
-use super::field::{CoarseFields, FieldSink};
+use super::display::{self, Command, EstimatedText, TextMeasure};
+use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
-use super::options::{specs_json, OptionError, OptionSpec};
+use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
-use super::widget::{Draw, Frame, Widget};
+use super::widget::{Frame, Widget};
 
-/// The names of all widgets, kebab-case, in the order of the course.
-pub const NAMES: &[&str] = &[gradient_descent::NAME];
+/// One widget kind: its name, option table and constructor.
+pub struct Kind {
+    /// The kebab-case name, the same in every layer.
+    pub name: &'static str,
+    /// Its option table.
+    pub options: &'static [OptionSpec],
+    /// A new widget at its defaults.
+    pub create: fn() -> Box<dyn Widget>,
+}
+
+/// Every widget kind, in the order of the course.
+pub const KINDS: &[Kind] = &[Kind {
+    name: gradient_descent::NAME,
+    options: gradient_descent::OPTIONS,
+    create: || Box::new(GradientDescent::new()),
+}];
+
+/// The names of all widgets.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    KINDS.iter().map(|k| k.name)
+}
+
+/// The kind called `name`.
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// A description of every widget for the shell and the docs: `[{name, options: [...]}]`.
+pub fn catalogue() -> Json {
+    Json::Arr(
+        KINDS
+            .iter()
+            .map(|k| {
+                Json::obj([
+                    ("name", Json::str(k.name)),
+                    ("options", specs_json(k.options)),
+                ])
+            })
+            .collect(),
+    )
+}
 
 /// A named widget state: drives the SVG snapshot tests and the gallery of examples.
 #[derive(Debug, Clone, Copy)]
@@ -70,47 +111,26 @@ impl Scenario {
     }
 }
 
-/// Any widget.
-#[derive(Debug, Clone)]
-pub enum AnyWidget {
-    /// `gradient-descent`.
-    GradientDescent(Box<GradientDescent>),
-}
+/// Any widget, behind the common interface.
+pub struct AnyWidget(Box<dyn Widget>);
 
-/// The option table of widget `name`.
-pub fn option_specs(name: &str) -> Option<&'static [OptionSpec]> {
-    match name {
-        gradient_descent::NAME => Some(gradient_descent::OPTIONS),
-        _ => None,
+impl std::fmt::Debug for AnyWidget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AnyWidget({})", self.0.name())
     }
-}
-
-/// A description of every widget for the shell and the docs: `[{name, options: [...]}]`.
-pub fn catalogue() -> Json {
-    Json::Arr(
-        NAMES
-            .iter()
-            .map(|name| {
-                Json::obj([
-                    ("name", Json::str(*name)),
-                    ("options", specs_json(option_specs(name).unwrap_or(&[]))),
-                ])
-            })
-            .collect(),
-    )
 }
 
 impl AnyWidget {
     /// The widget called `name` at its defaults.
     pub fn create(name: &str) -> Result<AnyWidget, OptionError> {
-        match name {
-            gradient_descent::NAME => Ok(AnyWidget::GradientDescent(Box::default())),
-            _ => Err(OptionError {
+        match kind(name) {
+            Some(k) => Ok(AnyWidget((k.create)())),
+            None => Err(OptionError {
                 option: "widget".to_string(),
                 message: format!(
                     "unknown widget {}; the widgets are {}",
-                    super::options::quote(name),
-                    NAMES.join(", ")
+                    quote(name),
+                    names().collect::<Vec<_>>().join(", ")
                 ),
             }),
         }
@@ -123,58 +143,55 @@ impl AnyWidget {
     ) -> Result<AnyWidget, OptionError> {
         let mut w = AnyWidget::create(name)?;
         for (k, v) in options {
-            w.as_widget_mut().set_option(k, v)?;
+            w.0.set_option(k, v)?;
         }
-        w.as_widget_mut().reset();
+        w.0.reset();
         Ok(w)
     }
 
     /// The widget through its common interface.
     pub fn as_widget(&self) -> &dyn Widget {
-        match self {
-            AnyWidget::GradientDescent(w) => w.as_ref(),
-        }
+        self.0.as_ref()
     }
 
     /// The widget through its common interface, mutably.
     pub fn as_widget_mut(&mut self) -> &mut dyn Widget {
-        match self {
-            AnyWidget::GradientDescent(w) => w.as_mut(),
-        }
+        self.0.as_mut()
     }
 
-    /// Draws on any backend.
-    pub fn draw<DB: DrawingBackend>(
+    /// Records the drawing for `frame`, measuring text with `measure`.
+    pub fn record(
         &mut self,
-        root: &DrawingArea<DB, Shift>,
         frame: &Frame,
-        fields: &mut impl FieldSink<DB>,
-    ) -> Result<(), String> {
-        match self {
-            AnyWidget::GradientDescent(w) => w.draw(root, frame, fields),
-        }
+        measure: Rc<dyn TextMeasure>,
+    ) -> Result<Vec<Command>, String> {
+        let widget = self.0.as_mut();
+        display::record(
+            (frame.width_px, frame.height_px),
+            measure,
+            |root, fields| widget.draw(root, frame, fields),
+        )
     }
 
     /// The drawing as an SVG document, `width_css` CSS pixels wide at `scale` device pixels per
-    /// CSS pixel (height from the widget's layout). Fields become merged rectangles.
+    /// CSS pixel (height from the widget's layout). Text is laid out by estimate, so the
+    /// browser's export and the CLI give the same bytes; fields become merged rectangles.
     pub fn to_svg(&mut self, width_css: f64, scale: f64, theme: Theme) -> Result<String, String> {
-        let height_css = self.as_widget().height_for_width(width_css);
+        let height_css = self.0.height_for_width(width_css);
         let frame = Frame {
             width_px: (width_css * scale).round().max(1.0) as u32,
             height_px: (height_css * scale).round().max(1.0) as u32,
             scale,
             theme,
         };
+        let commands = self.record(&frame, Rc::new(EstimatedText))?;
         let mut svg = String::new();
         {
-            let root = SVGBackend::with_string(&mut svg, (frame.width_px, frame.height_px))
-                .into_drawing_area();
-            let mut fields = CoarseFields {
-                cell: (3.0 * scale).round().max(1.0) as u32,
-                theme,
-            };
-            self.draw(&root, &frame, &mut fields)?;
-            root.present().map_err(|e| e.to_string())?;
+            let mut backend = SVGBackend::with_string(&mut svg, (frame.width_px, frame.height_px));
+            let cell = (3.0 * scale).round().max(1.0) as u32;
+            display::replay(&commands, &mut backend, |b, field| {
+                draw_coarse(b, field, cell)
+            })?;
         }
         Ok(svg)
     }
@@ -187,13 +204,18 @@ mod tests {
 
     #[test]
     fn every_default_parses_and_every_widget_builds() {
-        for name in NAMES {
-            let specs = option_specs(name).unwrap();
-            for s in specs {
-                assert!(s.parse(s.default).is_ok(), "{name}: default of {}", s.name);
+        for k in KINDS {
+            for s in k.options {
+                assert!(
+                    s.parse(s.default).is_ok(),
+                    "{}: default of {}",
+                    k.name,
+                    s.name
+                );
             }
-            let w = AnyWidget::create(name).unwrap();
-            assert_eq!(w.as_widget().options(), &OptionSet::new(specs));
+            let w = AnyWidget::create(k.name).unwrap();
+            assert_eq!(w.as_widget().options(), &OptionSet::new(k.options));
+            assert_eq!(w.as_widget().name(), k.name);
         }
     }
 

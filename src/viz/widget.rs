@@ -1,13 +1,13 @@
 //! The contract every widget follows, whatever it shows.
 //!
 //! A widget is plain Rust: options in, state out, pointer and key events in device pixels,
-//! drawing through a plotters backend. The web layer and the native CLI drive it the same way,
+//! drawing through plotters into a display list that any backend replays. The web layer and the native CLI drive it the same way,
 //! so everything here is testable natively.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::field::FieldSink;
+use super::display::{FieldRecorder, Recorder};
 use super::json::Json;
 use super::options::{OptionError, OptionSet};
 use super::theme::Theme;
@@ -268,15 +268,13 @@ pub trait Widget {
 
     /// Where the plots were at the last drawing.
     fn plots(&self) -> Vec<PlotInfo>;
-}
 
-/// Drawing, separate from [`Widget`] because it is generic over the backend.
-pub trait Draw {
-    /// Draws the whole widget on `root` (already sized `frame.width_px × frame.height_px`).
-    fn draw<DB: DrawingBackend>(
+    /// Draws the whole widget into a display list (`root` is `frame.width_px × frame.height_px`);
+    /// fields go to `fields`. See [`super::display`].
+    fn draw(
         &mut self,
-        root: &DrawingArea<DB, Shift>,
+        root: &DrawingArea<Recorder, Shift>,
         frame: &Frame,
-        fields: &mut impl FieldSink<DB>,
+        fields: &mut FieldRecorder,
     ) -> Result<(), String>;
 }

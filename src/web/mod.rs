@@ -19,7 +19,12 @@ use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
 use crate::viz::theme::Theme;
 use crate::viz::widget::{Frame, Key, Level, Pointer};
 
-use canvas::{CanvasFields, MeasuredCanvas};
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::CanvasRenderingContext2d;
+
+use canvas::CanvasText;
 
 /// Installs the panic hook when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -252,17 +257,17 @@ impl WidgetHandle {
         if frame.width_px == 0 || frame.height_px == 0 {
             return Ok(());
         }
-        let backend = MeasuredCanvas::new(canvas.clone())
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| js_error("this canvas has no 2d context"))?;
-        let context = backend.context().clone();
-        let root = plotters::drawing::IntoDrawingArea::into_drawing_area(backend);
-        let mut fields = CanvasFields {
-            context,
-            cache: &mut self.image,
-        };
-        self.widget
-            .draw(&root, &frame, &mut fields)
-            .map_err(js_error)
+        let measure = Rc::new(CanvasText {
+            context: context.clone(),
+        });
+        let commands = self.widget.record(&frame, measure).map_err(js_error)?;
+        canvas::paint(canvas, &context, &commands, &mut self.image).map_err(js_error)
     }
 
     /// The current view as an SVG document (same drawing code, plotters' SVG backend).

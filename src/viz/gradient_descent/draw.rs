@@ -4,22 +4,26 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use std::rc::Rc;
+
 use super::{FieldKey, GradientDescent};
 use crate::math::descent::Status;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
-use crate::viz::field::{banded_field, FieldSink};
+use crate::viz::display::{FieldRecorder, Recorder};
+use crate::viz::field::banded_field;
 use crate::viz::geometry::Transform;
-use crate::viz::widget::{Draw, Frame, PlotInfo};
+use crate::viz::widget::{Frame, PlotInfo};
 
 /// The most path vertices drawn; longer paths are thinned to vertices a pixel apart.
 const MAX_PATH_VERTICES: usize = 4_000;
 
-impl Draw for GradientDescent {
-    fn draw<DB: DrawingBackend>(
+impl GradientDescent {
+    /// Draws both panels; see [`crate::viz::widget::Widget::draw`].
+    pub(super) fn draw_all(
         &mut self,
-        root: &DrawingArea<DB, Shift>,
+        root: &DrawingArea<Recorder, Shift>,
         frame: &Frame,
-        fields: &mut impl FieldSink<DB>,
+        fields: &mut FieldRecorder,
     ) -> Result<(), String> {
         let theme = frame.theme;
         root.fill(&theme.background).map_err(|e| e.to_string())?;
@@ -56,7 +60,7 @@ impl Draw for GradientDescent {
                 grid: false,
             },
         )?;
-        self.put_cost_field(root, frame, &cost_t, fields)?;
+        self.put_cost_field(frame, &cost_t, fields)?;
         self.draw_data(root, frame, &data_t)?;
         self.draw_path(root, frame, &cost_t)?;
         self.plots = vec![
@@ -76,12 +80,11 @@ impl Draw for GradientDescent {
 }
 
 impl GradientDescent {
-    fn put_cost_field<DB: DrawingBackend>(
+    fn put_cost_field(
         &mut self,
-        root: &DrawingArea<DB, Shift>,
         frame: &Frame,
         t: &Transform,
-        fields: &mut impl FieldSink<DB>,
+        fields: &mut FieldRecorder,
     ) -> Result<(), String> {
         let key = FieldKey {
             rect: t.rect,
@@ -107,12 +110,12 @@ impl GradientDescent {
             let field = banded_field(t, lo, hi, &frame.theme, self.field_version, |m, c| {
                 fit.cost(m, c)
             });
-            self.field = Some((key, field));
+            self.field = Some((key, Rc::new(field)));
         }
-        match &self.field {
-            Some((_, field)) => fields.put(root, field),
-            None => Ok(()),
+        if let Some((_, field)) = &self.field {
+            fields.put(Rc::clone(field));
         }
+        Ok(())
     }
 
     fn draw_data<DB: DrawingBackend>(

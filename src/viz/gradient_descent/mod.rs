@@ -9,12 +9,13 @@ mod draw;
 use crate::math::descent::{Descent, Divergence, Status};
 use crate::math::regression::LineFit;
 use crate::math::sample;
+use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "gradient-descent";
@@ -136,7 +137,7 @@ pub struct GradientDescent {
     drag: Option<Drag>,
     frozen_views: Option<Views>,
     plots: Vec<PlotInfo>,
-    field: Option<(FieldKey, Field)>,
+    field: Option<(FieldKey, std::rc::Rc<Field>)>,
     field_version: u64,
 }
 
@@ -656,6 +657,15 @@ impl Widget for GradientDescent {
 
     fn plots(&self) -> Vec<PlotInfo> {
         self.plots.clone()
+    }
+
+    fn draw(
+        &mut self,
+        root: &plotters::drawing::DrawingArea<Recorder, plotters::coord::Shift>,
+        frame: &Frame,
+        fields: &mut FieldRecorder,
+    ) -> Result<(), String> {
+        self.draw_all(root, frame, fields)
     }
 }
 
