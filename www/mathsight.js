@@ -252,6 +252,24 @@ class MathsightElement extends HTMLElement {
         });
         this.sliders.set(c.option, { input, value, marker, scale });
         this.controls.append(el('span', { class: 'ms-slider' }, [label, track, value]));
+      } else if (c.kind === 'select') {
+        const spec = this.constructor.specs.find((s) => s.name === c.option);
+        const id = `ms-${c.option}`;
+        const select = el('select', { id, 'data-option': c.option });
+        for (const word of spec?.choices ?? []) select.append(el('option', { value: word, text: word }));
+        select.addEventListener('change', () => this.applyOption(c.option, select.value));
+        this.sliders.set(c.option, { select });
+        this.controls.append(el('span', { class: 'ms-select' }, [el('label', { for: id, text: c.label }), select]));
+      } else if (c.kind === 'input') {
+        const id = `ms-${c.option}`;
+        const input = el('input', { type: 'text', id, 'data-option': c.option, spellcheck: 'false' });
+        const apply = () => this.applyOption(c.option, input.value);
+        input.addEventListener('change', apply);
+        input.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter') apply();
+        });
+        this.sliders.set(c.option, { text: input });
+        this.controls.append(el('span', { class: 'ms-input' }, [el('label', { for: id, text: c.label }), input]));
       } else if (c.kind === 'toggle') {
         const id = `ms-${c.option}`;
         const box = el('input', { type: 'checkbox', id, 'data-option': c.option });
@@ -377,6 +395,7 @@ class MathsightElement extends HTMLElement {
     this.messageBox.textContent = message ? message.text : '';
     this.messageBox.dataset.level = message ? message.level : '';
     this.errorBox.textContent = this.optionError ?? '';
+    const { options } = JSON.parse(this.handle.stateJson());
     for (const c of JSON.parse(this.handle.controlsJson())) {
       if (c.kind === 'button') {
         const b = this.buttons.get(c.action);
@@ -384,7 +403,7 @@ class MathsightElement extends HTMLElement {
         if (c.action === 'play') b?.setAttribute('aria-pressed', String(this.handle.playing()));
       } else if (c.kind === 'slider') {
         const s = this.sliders.get(c.option);
-        const v = Number(JSON.parse(this.handle.stateJson()).options[c.option]);
+        const v = Number(options[c.option]);
         s.input.value = String(s.scale.toSlider(v));
         const shown = String(Number(v.toPrecision(3)));
         s.input.setAttribute('aria-valuetext', shown);
@@ -397,7 +416,14 @@ class MathsightElement extends HTMLElement {
         }
       } else if (c.kind === 'toggle') {
         const s = this.sliders.get(c.option);
-        s.checkbox.checked = JSON.parse(this.handle.stateJson()).options[c.option] === 'true';
+        s.checkbox.checked = options[c.option] === 'true';
+      } else if (c.kind === 'select') {
+        const s = this.sliders.get(c.option);
+        if (s.select.value !== options[c.option]) s.select.value = options[c.option];
+      } else if (c.kind === 'input') {
+        // Leave a field alone while the reader is typing in it.
+        const s = this.sliders.get(c.option);
+        if (this.shadowRoot.activeElement !== s.text) s.text.value = options[c.option] ?? '';
       }
     }
     const now = performance.now();

@@ -41,6 +41,12 @@ pub enum OptionKind {
     Points,
     /// One of a fixed set of words.
     Choice(&'static [&'static str]),
+    /// Free text of at most `max_chars` characters (a label, a matrix "2,1;4,3"); the widget
+    /// parses and validates it further. Never treated as HTML.
+    Text {
+        /// The most characters accepted.
+        max_chars: usize,
+    },
 }
 
 /// One option of a widget: the single definition everything else is derived from.
@@ -69,6 +75,8 @@ pub enum OptionValue {
     Points(Vec<[f64; 2]>),
     /// The chosen word.
     Choice(&'static str),
+    /// Free text (trimmed).
+    Text(String),
 }
 
 /// A rejected option value.
@@ -108,6 +116,7 @@ impl OptionSpec {
                 format!("points written x,y;x,y;… (at most {MAX_POINTS}), or empty")
             }
             OptionKind::Choice(words) => format!("one of {}", words.join(", ")),
+            OptionKind::Text { max_chars } => format!("text of at most {max_chars} characters"),
         }
     }
 
@@ -119,6 +128,7 @@ impl OptionSpec {
             OptionKind::Bool => "boolean",
             OptionKind::Points => "points",
             OptionKind::Choice(_) => "choice",
+            OptionKind::Text { .. } => "text",
         }
     }
 
@@ -166,6 +176,13 @@ impl OptionSpec {
                 .find(|w| w.eq_ignore_ascii_case(text))
                 .map(|w| OptionValue::Choice(w))
                 .ok_or_else(|| self.error(raw)),
+            OptionKind::Text { max_chars } => {
+                if text.chars().count() <= max_chars && !text.chars().any(char::is_control) {
+                    Ok(OptionValue::Text(text.to_string()))
+                } else {
+                    Err(self.error(raw))
+                }
+            }
             OptionKind::Points => parse_points(text)
                 .map(OptionValue::Points)
                 .map_err(|message| OptionError {
@@ -273,6 +290,7 @@ impl OptionSet {
             OptionValue::Bool(b) => format!("{b}"),
             OptionValue::Points(p) => format_points(p),
             OptionValue::Choice(w) => w.to_string(),
+            OptionValue::Text(t) => t.clone(),
         };
         self.values[i] = value;
         Ok(())
@@ -315,6 +333,14 @@ impl OptionSet {
     pub fn choice(&self, name: &str) -> &'static str {
         match self.index(name).and_then(|i| self.values.get(i)) {
             Some(OptionValue::Choice(w)) => w,
+            _ => "",
+        }
+    }
+
+    /// A text option's value ("" for a name not in the table).
+    pub fn text(&self, name: &str) -> &str {
+        match self.index(name).and_then(|i| self.values.get(i)) {
+            Some(OptionValue::Text(t)) => t,
             _ => "",
         }
     }
@@ -373,6 +399,9 @@ pub fn specs_json(specs: &[OptionSpec]) -> Json {
                             "choices",
                             Json::Arr(words.iter().map(|w| Json::str(*w)).collect()),
                         );
+                    }
+                    OptionKind::Text { max_chars } => {
+                        o.insert("max_chars", Json::Num(max_chars as f64));
                     }
                     OptionKind::Bool | OptionKind::Points => {}
                 }

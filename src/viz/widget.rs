@@ -93,6 +93,20 @@ pub enum Control {
         /// Its visible label.
         label: &'static str,
     },
+    /// A drop-down list for a choice option (its words are the choices).
+    Select {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+    },
+    /// A text field for any option, applied on Enter or when it loses focus.
+    Input {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+    },
 }
 
 impl Control {
@@ -129,6 +143,16 @@ impl Control {
             }
             Control::Toggle { option, label } => Json::obj([
                 ("kind", Json::str("toggle")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+            ]),
+            Control::Select { option, label } => Json::obj([
+                ("kind", Json::str("select")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+            ]),
+            Control::Input { option, label } => Json::obj([
+                ("kind", Json::str("input")),
                 ("option", Json::str(*option)),
                 ("label", Json::str(*label)),
             ]),
