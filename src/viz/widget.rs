@@ -225,6 +225,26 @@ impl Frame {
     }
 }
 
+/// Below this width (CSS px) a widget stacks its panels.
+pub const NARROW_BELOW_CSS: f64 = 560.0;
+
+/// Height ÷ width of the canvas when wide (panels side by side).
+pub const WIDE_RATIO: f64 = 0.5;
+
+/// Height ÷ width of the canvas when narrow (panels stacked).
+pub const NARROW_RATIO: f64 = 1.7;
+
+/// The house layout: a fixed aspect ratio, [`WIDE_RATIO`] from [`NARROW_BELOW_CSS`] up and
+/// [`NARROW_RATIO`] below. `www/mathsight.css` reserves the same box (an e2e test checks), so
+/// nothing shifts when the widget starts.
+pub fn standard_height(width_css: f64) -> f64 {
+    if width_css >= NARROW_BELOW_CSS {
+        width_css * WIDE_RATIO
+    } else {
+        width_css * NARROW_RATIO
+    }
+}
+
 /// Everything a widget does, independent of where it is shown.
 pub trait Widget {
     /// The widget's kebab-case name, the same in every layer ("gradient-descent").
@@ -272,8 +292,20 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
-    /// The canvas height in CSS pixels for a given width.
-    fn height_for_width(&self, width_css: f64) -> f64;
+    /// The canvas height in CSS pixels for a given width: by default the house layout,
+    /// [`standard_height`], which the shell reserves in CSS before the wasm arrives.
+    fn height_for_width(&self, width_css: f64) -> f64 {
+        standard_height(width_css)
+    }
+
+    /// Names of the things a teacher's link may lock (e.g. "start", "points"): interactions
+    /// the widget then refuses. By default, none.
+    fn lockable(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Locks the named interactions (from [`Widget::lockable`]); unknown names are ignored.
+    fn set_locks(&mut self, _locks: &[&str]) {}
 
     /// A pointer event; true if the state changed.
     fn pointer(&mut self, event: Pointer) -> bool;

@@ -237,11 +237,13 @@ impl WidgetHandle {
     }
 
     /// Draws on `canvas`, whose backing store the shell has sized to CSS size × `dpr`.
+    /// `colours` overrides theme colours: "accent=#rrggbb;background=#rrggbb;…" (may be empty).
     pub fn draw(
         &mut self,
         canvas: &HtmlCanvasElement,
         dpr: f64,
         dark: bool,
+        colours: &str,
     ) -> Result<(), JsError> {
         let scale = if dpr.is_finite() {
             dpr.clamp(0.5, 8.0)
@@ -252,7 +254,7 @@ impl WidgetHandle {
             width_px: canvas.width(),
             height_px: canvas.height(),
             scale,
-            theme: Theme::for_dark(dark),
+            theme: Theme::for_dark(dark).with_overrides(colours),
         };
         if frame.width_px == 0 || frame.height_px == 0 {
             return Ok(());
@@ -268,6 +270,27 @@ impl WidgetHandle {
         });
         let commands = self.widget.record(&frame, measure).map_err(js_error)?;
         canvas::paint(canvas, &context, &commands, &mut self.image).map_err(js_error)
+    }
+
+    /// Locks interactions named in `locks` (comma-separated, e.g. "start,points").
+    #[wasm_bindgen(js_name = setLocks)]
+    pub fn set_locks(&mut self, locks: &str) {
+        let names: Vec<&str> = locks.split(',').map(str::trim).collect();
+        self.widget.as_widget_mut().set_locks(&names);
+    }
+
+    /// The names a teacher's link may lock, as a JSON array.
+    #[wasm_bindgen(js_name = lockableJson)]
+    pub fn lockable_json(&self) -> String {
+        Json::Arr(
+            self.widget
+                .as_widget()
+                .lockable()
+                .iter()
+                .map(|n| Json::str(*n))
+                .collect(),
+        )
+        .to_json()
     }
 
     /// The current view as an SVG document (same drawing code, plotters' SVG backend).

@@ -137,6 +137,8 @@ pub struct GradientDescent {
     drag: Option<Drag>,
     frozen_views: Option<Views>,
     plots: Vec<PlotInfo>,
+    locked_start: bool,
+    locked_points: bool,
     field: Option<(FieldKey, std::rc::Rc<Field>)>,
     field_version: u64,
 }
@@ -173,6 +175,8 @@ impl GradientDescent {
             drag: None,
             frozen_views: None,
             plots: Vec::new(),
+            locked_start: false,
+            locked_points: false,
             field: None,
             field_version: 0,
         };
@@ -532,19 +536,20 @@ impl Widget for GradientDescent {
         )
     }
 
-    fn height_for_width(&self, width_css: f64) -> f64 {
-        if width_css >= 560.0 {
-            (width_css * 0.5).clamp(260.0, 560.0)
-        } else {
-            2.0 * (width_css * 0.86).clamp(220.0, 480.0)
-        }
+    fn lockable(&self) -> &'static [&'static str] {
+        &["start", "points"]
+    }
+
+    fn set_locks(&mut self, locks: &[&str]) {
+        self.locked_start = locks.contains(&"start");
+        self.locked_points = locks.contains(&"points");
     }
 
     fn pointer(&mut self, event: Pointer) -> bool {
         match event {
             Pointer::Down(px) => {
                 if let Some(t) = self.plot("cost").map(|p| p.transform) {
-                    if t.rect.contains(px) {
+                    if t.rect.contains(px) && !self.locked_start {
                         self.drag = Some(Drag::Start);
                         self.frozen_views = Some(self.model.views);
                         let [m, c] = t.to_data(px);
@@ -552,6 +557,9 @@ impl Widget for GradientDescent {
                     }
                 }
                 if let Some(t) = self.plot("data").map(|p| p.transform) {
+                    if self.locked_points {
+                        return false;
+                    }
                     let radius = 14.0 * self.plot("data").map_or(1.0, |p| p.scale);
                     let nearest = self
                         .model
@@ -610,6 +618,9 @@ impl Widget for GradientDescent {
     fn key(&mut self, key: Key<'_>) -> bool {
         let views = self.model.views;
         let fraction = if key.shift { 0.1 } else { 0.02 };
+        if key.key.starts_with("Arrow") && self.locked_start {
+            return false;
+        }
         let (dm, dc) = (views.m.width() * fraction, views.c.width() * fraction);
         match key.key {
             "ArrowLeft" => self.set_start(self.start()[0] - dm, self.start()[1]),
