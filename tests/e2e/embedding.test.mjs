@@ -28,6 +28,7 @@ before(async () => {
 <mathsight-gradient-descent id="a" learning-rate="0.05"></mathsight-gradient-descent>
 <mathsight-gradient-descent id="b" seed="3" steps="10"></mathsight-gradient-descent>
 <mathsight-gradient-descent id="c" hide="reset,share" lock="learning-rate,start"></mathsight-gradient-descent>
+<mathsight-gradient-descent id="d" style="--mathsight-accent: #00ff00"></mathsight-gradient-descent>
 </main></body></html>`,
   );
   writeFileSync(
@@ -62,7 +63,16 @@ const stateOf = (page, sel) => page.evaluate((s) => document.querySelector(s).st
 
 test('a host page on another origin embeds three widgets with the script loaded twice', async () => {
   const page = await openPage(browser, `${host.url}elements.html`, { height: 3000 });
-  for (const id of ['a', 'b', 'c']) await page.waitForSelector(`#${id}[data-ready]`, { timeout: 15000 });
+  for (const id of ['a', 'b', 'c', 'd']) await page.waitForSelector(`#${id}[data-ready]`, { timeout: 15000 });
+  // A host's --mathsight-accent colours the moving parts (read on every redraw).
+  const greens = await page.evaluate(() => {
+    const canvas = document.getElementById('d').shadowRoot.querySelector('canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 0 && data[i + 1] === 255 && data[i + 2] === 0) n++;
+    return n;
+  });
+  assert.ok(greens > 50, `accent override painted ${greens} pixels`);
   assert.equal((await stateOf(page, '#a')).learning_rate, 0.05);
   assert.equal((await stateOf(page, '#b')).step, 10);
   // hide and lock: no Reset or Share button on #c, a disabled slider, a locked start.
@@ -155,8 +165,11 @@ test('Share gives the URL, Embed shows snippets and a live preview, SVG and PNG 
   assert.match(await dialog.locator('textarea').first().inputValue(), /hide="reset"/);
   assert.match(await dialog.locator('textarea').nth(1).inputValue(), /sandbox="allow-scripts"/);
   const preview = page.frames().find((f) => f.url().includes('embed.html'));
-  await preview.waitForSelector('mathsight-gradient-descent[data-ready]');
-  assert.equal(await preview.locator('button[data-action="reset"]').count(), 0);
+  // The preview follows the choice: its widget is rebuilt without a Reset button.
+  await preview.waitForFunction(() => {
+    const w = document.querySelector('mathsight-gradient-descent[data-ready]');
+    return w && w.getAttribute('hide') === 'reset' && !w.shadowRoot.querySelector('[data-action="reset"]');
+  });
   await dialog.locator('button.ms-close').click();
 
   const [svg] = await Promise.all([page.waitForEvent('download'), w.locator('button[data-action="svg"]').click()]);
