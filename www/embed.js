@@ -33,6 +33,7 @@ async function show() {
   if (state.lock.length) node.setAttribute('lock', state.lock.join(','));
   stage.replaceChildren(...notes.map((n) => el('p', { class: 'embed-note', text: n })), node);
   document.title = `Mathsight: ${widget.replace(/-/g, ' ')}`;
+  document.getElementById('title').textContent = document.title;
 }
 
 function reportHeight() {

@@ -65,6 +65,39 @@ pub struct Readout {
     pub value: String,
 }
 
+/// The plotted numbers as a table, for readers who cannot see the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// What the table shows.
+    pub caption: String,
+    /// Column headings.
+    pub headers: Vec<&'static str>,
+    /// Rows of formatted cells, one per header.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table as JSON `{caption, headers, rows}`.
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("caption", Json::str(self.caption.clone())),
+            (
+                "headers",
+                Json::Arr(self.headers.iter().map(|h| Json::str(*h)).collect()),
+            ),
+            (
+                "rows",
+                Json::Arr(
+                    self.rows
+                        .iter()
+                        .map(|r| Json::Arr(r.iter().map(|c| Json::str(c.clone())).collect()))
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+}
+
 /// A control the shell builds for the widget.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Control {
@@ -306,6 +339,14 @@ pub trait Widget {
 
     /// Locks the named interactions (from [`Widget::lockable`]); unknown names are ignored.
     fn set_locks(&mut self, _locks: &[&str]) {}
+
+    /// Whether the pointer is coarse (a finger): hit areas grow. By default ignored.
+    fn set_coarse_pointer(&mut self, _coarse: bool) {}
+
+    /// The plotted numbers as a table, if the widget has one.
+    fn table(&self) -> Option<Table> {
+        None
+    }
 
     /// A pointer event; true if the state changed.
     fn pointer(&mut self, event: Pointer) -> bool;

@@ -279,6 +279,21 @@ impl WidgetHandle {
         self.widget.as_widget_mut().set_locks(&names);
     }
 
+    /// Tells the widget whether the pointer is coarse (a finger), so hit areas grow.
+    #[wasm_bindgen(js_name = setCoarsePointer)]
+    pub fn set_coarse_pointer(&mut self, coarse: bool) {
+        self.widget.as_widget_mut().set_coarse_pointer(coarse);
+    }
+
+    /// The plotted numbers as JSON `{caption, headers, rows}`, or `null`.
+    #[wasm_bindgen(js_name = tableJson)]
+    pub fn table_json(&self) -> String {
+        self.widget
+            .as_widget()
+            .table()
+            .map_or_else(|| "null".to_string(), |t| t.to_json().to_json())
+    }
+
     /// The names a teacher's link may lock, as a JSON array.
     #[wasm_bindgen(js_name = lockableJson)]
     pub fn lockable_json(&self) -> String {

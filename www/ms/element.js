@@ -125,7 +125,7 @@ export class MathsightElement extends HTMLElement {
   /** Names of the controls (actions and options), for hide/lock. */
   controlNames() {
     const controls = this.call((h) => JSON.parse(h.controlsJson())) ?? [];
-    return [...controls.map((c) => c.action ?? c.option), 'share', 'embed', 'svg', 'png'];
+    return [...controls.map((c) => c.action ?? c.option), 'table', 'share', 'embed', 'svg', 'png'];
   }
 
   /** Names of the interactions the widget can lock. */
@@ -142,7 +142,7 @@ export class MathsightElement extends HTMLElement {
       class: 'ms-canvas',
       tabindex: 0,
       role: 'img',
-      'aria-label': `${label}: interactive plot. Arrow keys move it, Enter steps.`,
+      'aria-label': `${label}: interactive plot. Arrow keys move the selected handle (Shift: further), Page Up and Page Down choose another, Enter steps, P plays, R resets.`,
     });
     this.canvasWrap = el('div', { class: 'ms-canvas-wrap' }, [this.canvas, el('slot', { class: 'ms-fallback' })]);
     this.controls = el('div', { class: 'ms-controls', role: 'group', 'aria-label': 'Controls' });
@@ -151,6 +151,7 @@ export class MathsightElement extends HTMLElement {
     this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
     this.messageBox = el('p', { class: 'ms-message', role: 'status' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
+    this.tableBox = el('div', { class: 'ms-table', hidden: true });
     root.append(
       el('link', { rel: 'stylesheet', href: new URL('mathsight.css', BASE).href }),
       el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
@@ -160,6 +161,7 @@ export class MathsightElement extends HTMLElement {
         this.errorBox,
         this.messageBox,
         this.sharing,
+        this.tableBox,
         this.live,
       ]),
     );
@@ -264,6 +266,7 @@ export class MathsightElement extends HTMLElement {
   buildSharing(hide, lock) {
     this.sharing.replaceChildren();
     const buttons = [
+      ['table', 'Table', 'Show the plotted numbers as a table', () => this.toggleTable()],
       ['share', 'Share', 'Copy a link to exactly this view', () => this.share()],
       ['embed', 'Embed', 'Get the code to put this widget in your page', () => openEmbedDialog(this)],
       ['svg', 'SVG', 'Download the current view as SVG', () => this.exportSvg()],
@@ -272,11 +275,39 @@ export class MathsightElement extends HTMLElement {
     for (const [name, label, title, run] of buttons) {
       if (hide.includes(name)) continue;
       const b = el('button', { type: 'button', 'data-action': name, title, text: label, disabled: lock.includes(name) });
+      if (name === 'table') {
+        b.setAttribute('aria-expanded', String(!this.tableBox.hidden));
+        b.setAttribute('aria-controls', `${this.uid}-table`);
+        this.tableBox.id = `${this.uid}-table`;
+      }
       b.addEventListener('click', run);
       this.sharing.append(b);
     }
     this.shareNote = el('output', { class: 'ms-share-note' });
     this.sharing.append(this.shareNote);
+  }
+
+  toggleTable() {
+    this.tableBox.hidden = !this.tableBox.hidden;
+    this.sharing.querySelector('[data-action="table"]')?.setAttribute('aria-expanded', String(!this.tableBox.hidden));
+    this.refreshTable();
+  }
+
+  /** Rebuilds the data table (when it is open) from the widget's plotted numbers. */
+  refreshTable() {
+    if (this.tableBox.hidden) return;
+    const table = this.call((h) => JSON.parse(h.tableJson()));
+    if (!table) {
+      this.tableBox.replaceChildren(el('p', { text: 'This widget has no table of numbers.' }));
+      return;
+    }
+    this.tableBox.replaceChildren(
+      el('table', {}, [
+        el('caption', { text: table.caption }),
+        el('thead', {}, [el('tr', {}, table.headers.map((h) => el('th', { scope: 'col', text: h })))]),
+        el('tbody', {}, table.rows.map((row) => el('tr', {}, row.map((cell) => el('td', { text: cell }))))),
+      ]),
+    );
   }
 
   async share() {
@@ -311,6 +342,7 @@ export class MathsightElement extends HTMLElement {
     };
     this.canvas.addEventListener('pointerdown', (e) => {
       this.canvas.setPointerCapture?.(e.pointerId);
+      this.call((h) => h.setCoarsePointer(e.pointerType !== 'mouse'));
       send('down', e);
     });
     this.canvas.addEventListener('pointermove', (e) => {
@@ -391,6 +423,7 @@ export class MathsightElement extends HTMLElement {
     this.lastGood = { options: JSON.parse(this.handle.changedOptionsJson()), step: state.step ?? 0 };
     this.requestDraw();
     this.refreshText(state);
+    this.refreshTable();
     this.dispatchEvent(new CustomEvent('change', { detail: state }));
   }
 
