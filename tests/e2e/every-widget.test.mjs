@@ -54,8 +54,8 @@ function inspect(page, name) {
 for (const name of WIDGETS) {
   test(`${name}: renders alone, sharp and in its reserved box`, async () => {
     for (const [dpr, width] of [
-      [1, 1000],
-      [2, 1000],
+      [1, 1280],
+      [2, 768],
       [2, 360],
       [3, 320],
     ]) {
