@@ -8,6 +8,11 @@
 //! Conventions: positions passed in are device pixels (CSS px × devicePixelRatio); the shell
 //! sizes the canvas backing store to CSS size × devicePixelRatio before calling `draw`.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 mod canvas;
 mod panic;
 
