@@ -313,6 +313,13 @@ impl WidgetHandle {
         .to_json()
     }
 
+    /// Panics on purpose, so an end-to-end test can prove that the shell shows the failure and
+    /// rebuilds the widget from its last good state. Nothing else calls it.
+    #[wasm_bindgen(js_name = panicForTest)]
+    pub fn panic_for_test(&mut self) {
+        panic!("a panic requested by a test");
+    }
+
     /// The current view as an SVG document (same drawing code, plotters' SVG backend).
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&mut self, width_css: f64, dark: bool) -> Result<String, JsError> {

@@ -90,3 +90,25 @@ test('hostile attribute and URL values never execute and never land as HTML', as
   assert.match(await hostile.locator('.embed-note').first().textContent(), /There is no widget called "<img/);
   assertNoProblems(hostile);
 });
+
+test('a widget that panics shows what happened and rebuilds itself from its last good state', async () => {
+  const page = await openStrict(`${server.url}embed.html#widget=gradient-descent&learning-rate=0.05`);
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+  const result = await page.evaluate(() => {
+    const el = document.querySelector('mathsight-gradient-descent');
+    el.setOption('start-m', '2');
+    el.step(7);
+    const before = el.state;
+    el.call((h) => h.panicForTest());
+    const after = el.state;
+    el.step(1);
+    return { before, after, stepped: el.state.step };
+  });
+  assert.deepEqual(result.after, result.before, 'rebuilt with the same options and step');
+  assert.equal(result.stepped, 8, 'and it keeps working');
+  const error = await page.locator('mathsight-gradient-descent .ms-error').textContent();
+  assert.match(error, /Something went wrong inside the widget \(.*a panic requested by a test.*\)\. It was restarted/);
+  // The panic hook logs to the console; that one error is expected here.
+  page.problems.splice(0, page.problems.length, ...page.problems.filter((p) => !p.includes('a panic requested by a test')));
+  assertNoProblems(page);
+});

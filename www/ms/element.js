@@ -411,7 +411,7 @@ export class MathsightElement extends HTMLElement {
     this.handle.reset();
     const now = JSON.parse(this.handle.stateJson()).step ?? 0;
     this.handle.step(Math.max(0, this.lastGood.step - now));
-    this.optionError = `Something went wrong inside the widget (${reason}). It was restarted from its last good state.`;
+    this.optionError = `Something went wrong inside the widget (${String(reason).replace(/\s+/g, " ")}). It was restarted from its last good state.`;
     this.buildAllControls();
     this.changed();
   }
