@@ -127,6 +127,20 @@ ensure_browsers() {
     || die "apt-get finished but a browser file is still missing (${BROWSER_FILES[*]}); install the Debian packages ${BROWSER_PACKAGES[*]} by hand"
 }
 
+# A local Python with NumPy and SciPy, for the tests that run each widget's "Show the code"
+# program and compare its numbers with the widget's state.
+ensure_python_venv() {
+  local py=.venv/bin/python
+  if [ -x "$py" ] && "$py" -c 'import numpy, scipy' >/dev/null 2>&1; then
+    ok "python venv with numpy, scipy"
+    return
+  fi
+  command -v python3 >/dev/null 2>&1 || die "python3 is missing; install it (Debian: apt-get install -y python3 python3-venv)"
+  log "setup: creating .venv with numpy and scipy (pip)"
+  { python3 -m venv .venv && .venv/bin/pip install --quiet --disable-pip-version-check numpy scipy; } \
+    || fail "numpy and scipy in .venv" "python3 -m venv .venv && .venv/bin/pip install numpy scipy"
+}
+
 setup_build() {
   require_rust
   require_node
@@ -139,6 +153,7 @@ setup_test() {
   setup_build
   ensure_rust_components
   ensure_browsers
+  ensure_python_venv
 }
 
 case "${1:---test}" in

@@ -343,6 +343,12 @@ pub trait Widget {
     /// Whether the pointer is coarse (a finger): hit areas grow. By default ignored.
     fn set_coarse_pointer(&mut self, _coarse: bool) {}
 
+    /// A short NumPy/SciPy program that recomputes what the widget shows, with its data
+    /// inlined; its last line prints a JSON object of `state` fields (see [`super::code`]).
+    fn code(&self) -> Option<String> {
+        None
+    }
+
     /// The plotted numbers as a table, if the widget has one.
     fn table(&self) -> Option<Table> {
         None

@@ -290,6 +290,11 @@ impl WidgetHandle {
         self.widget.as_widget_mut().set_coarse_pointer(coarse);
     }
 
+    /// The widget's NumPy/SciPy program for its current state, or `undefined`.
+    pub fn code(&self) -> Option<String> {
+        self.widget.as_widget().code()
+    }
+
     /// The plotted numbers as JSON `{caption, headers, rows}`, or `null`.
     #[wasm_bindgen(js_name = tableJson)]
     pub fn table_json(&self) -> String {

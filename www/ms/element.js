@@ -110,6 +110,12 @@ export class MathsightElement extends HTMLElement {
     return this.call((h) => h.toSvg(width, darkScheme.matches)) ?? '';
   }
 
+  /** A short NumPy/SciPy program that recomputes what the widget shows (or null). */
+  get code() {
+    this.ensureStarted();
+    return this.call((h) => h.code()) ?? null;
+  }
+
   /** The state as {widget, options (changed only), step, hide, lock}: what Share encodes. */
   shareState() {
     const state = this.state ?? { step: 0 };
@@ -125,7 +131,7 @@ export class MathsightElement extends HTMLElement {
   /** Names of the controls (actions and options), for hide/lock. */
   controlNames() {
     const controls = this.call((h) => JSON.parse(h.controlsJson())) ?? [];
-    return [...controls.map((c) => c.action ?? c.option), 'table', 'share', 'embed', 'svg', 'png'];
+    return [...controls.map((c) => c.action ?? c.option), 'table', 'code', 'share', 'embed', 'svg', 'png'];
   }
 
   /** Names of the interactions the widget can lock. */
@@ -152,6 +158,7 @@ export class MathsightElement extends HTMLElement {
     this.messageBox = el('p', { class: 'ms-message', role: 'status' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
     this.tableBox = el('div', { class: 'ms-table', hidden: true });
+    this.codeBox = el('div', { class: 'ms-code', hidden: true });
     root.append(
       el('link', { rel: 'stylesheet', href: new URL('mathsight.css', BASE).href }),
       el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
@@ -162,6 +169,7 @@ export class MathsightElement extends HTMLElement {
         this.messageBox,
         this.sharing,
         this.tableBox,
+        this.codeBox,
         this.live,
       ]),
     );
@@ -267,6 +275,7 @@ export class MathsightElement extends HTMLElement {
     this.sharing.replaceChildren();
     const buttons = [
       ['table', 'Table', 'Show the plotted numbers as a table', () => this.toggleTable()],
+      ['code', 'Code', 'Show a NumPy/SciPy program that computes these numbers', () => this.toggleCode()],
       ['share', 'Share', 'Copy a link to exactly this view', () => this.share()],
       ['embed', 'Embed', 'Get the code to put this widget in your page', () => openEmbedDialog(this)],
       ['svg', 'SVG', 'Download the current view as SVG', () => this.exportSvg()],
@@ -275,10 +284,11 @@ export class MathsightElement extends HTMLElement {
     for (const [name, label, title, run] of buttons) {
       if (hide.includes(name)) continue;
       const b = el('button', { type: 'button', 'data-action': name, title, text: label, disabled: lock.includes(name) });
-      if (name === 'table') {
-        b.setAttribute('aria-expanded', String(!this.tableBox.hidden));
-        b.setAttribute('aria-controls', `${this.uid}-table`);
-        this.tableBox.id = `${this.uid}-table`;
+      if (name === 'table' || name === 'code') {
+        const box = name === 'table' ? this.tableBox : this.codeBox;
+        box.id = `${this.uid}-${name}`;
+        b.setAttribute('aria-expanded', String(!box.hidden));
+        b.setAttribute('aria-controls', box.id);
       }
       b.addEventListener('click', run);
       this.sharing.append(b);
@@ -291,6 +301,37 @@ export class MathsightElement extends HTMLElement {
     this.tableBox.hidden = !this.tableBox.hidden;
     this.sharing.querySelector('[data-action="table"]')?.setAttribute('aria-expanded', String(!this.tableBox.hidden));
     this.refreshTable();
+  }
+
+  toggleCode() {
+    this.codeBox.hidden = !this.codeBox.hidden;
+    this.sharing.querySelector('[data-action="code"]')?.setAttribute('aria-expanded', String(!this.codeBox.hidden));
+    this.refreshCode();
+  }
+
+  /** Rebuilds the program panel (when it is open) for the current state. */
+  refreshCode() {
+    if (this.codeBox.hidden) return;
+    const code = this.code;
+    if (!code) {
+      this.codeBox.replaceChildren(el('p', { text: 'This widget has no program to show yet.' }));
+      return;
+    }
+    const pre = this.codeBox.querySelector('pre code');
+    if (pre) {
+      if (pre.textContent !== code) pre.textContent = code;
+      return;
+    }
+    const copy = el('button', { type: 'button', text: 'Copy the program' });
+    copy.addEventListener('click', async () => {
+      const ok = await copyText(this.code ?? '');
+      copy.textContent = ok ? 'Copied' : 'Select the text and copy it';
+    });
+    this.codeBox.replaceChildren(
+      el('p', { text: 'Python with NumPy: the same data and settings, computing the numbers shown above.' }),
+      el('pre', { tabindex: 0, 'aria-label': 'Program' }, [el('code', { text: code })]),
+      copy,
+    );
   }
 
   /** Rebuilds the data table (when it is open) from the widget's plotted numbers. */
@@ -424,6 +465,7 @@ export class MathsightElement extends HTMLElement {
     this.requestDraw();
     this.refreshText(state);
     this.refreshTable();
+    this.refreshCode();
     this.dispatchEvent(new CustomEvent('change', { detail: state }));
   }
 

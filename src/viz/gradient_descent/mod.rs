@@ -4,6 +4,7 @@
 //! State = options + the number of steps taken. Everything drawn is recomputed from those, so
 //! the same options, seed and step give the same picture.
 
+mod code;
 mod draw;
 
 use crate::math::descent::{Descent, Divergence, Status};
@@ -667,6 +668,10 @@ impl Widget for GradientDescent {
             self.keyboard = true;
         }
         handled
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn set_coarse_pointer(&mut self, coarse: bool) {
