@@ -35,12 +35,12 @@ pub fn np_array(values: &[f64]) -> String {
         let item = py_float(*v);
         if i > 0 {
             out.push(',');
-            if line_len + item.len() + 2 > 88 {
+            if line_len + item.len() + 3 > 88 {
                 out.push_str("\n    ");
                 line_len = 4;
             } else {
                 out.push(' ');
-                line_len += 1;
+                line_len += 2;
             }
         }
         line_len += item.len();
