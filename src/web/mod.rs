@@ -13,6 +13,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+#[cfg(feature = "bench")]
+mod bench;
 mod canvas;
 mod panic;
 
