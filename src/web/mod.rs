@@ -19,7 +19,7 @@ mod canvas;
 mod panic;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 use crate::viz::json::Json;
 use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
@@ -55,7 +55,7 @@ pub fn last_panic() -> Option<String> {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     widget: AnyWidget,
-    image: Option<(u64, ImageData)>,
+    image: Option<(u64, HtmlCanvasElement)>,
 }
 
 fn js_error(message: impl AsRef<str>) -> JsError {
