@@ -77,6 +77,12 @@ function sliderScale(spec) {
   };
 }
 
+/** A slider's range: the control's own min/max/log if it gives them, else the option's. */
+function rangeOf(spec, control) {
+  if (control.min === undefined) return spec;
+  return { min: control.min, max: control.max, log: control.log };
+}
+
 class MathsightElement extends HTMLElement {
   // Set by each subclass: the widget's name and option table.
   static widget = '';
@@ -240,7 +246,7 @@ class MathsightElement extends HTMLElement {
         this.controls.append(b);
       } else if (c.kind === 'slider') {
         const spec = this.constructor.specs.find((s) => s.name === c.option);
-        const scale = sliderScale(spec);
+        const scale = sliderScale(rangeOf(spec, c));
         const id = `ms-${c.option}`;
         const input = el('input', { type: 'range', id, min: '0', max: '1000', step: '1', 'data-option': c.option });
         const value = el('output', { for: id, class: 'ms-slider-value' });
@@ -248,7 +254,8 @@ class MathsightElement extends HTMLElement {
         const track = el('span', { class: 'ms-track' }, [input, marker]);
         const label = el('label', { for: id, text: c.label });
         input.addEventListener('input', () => {
-          this.applyOption(c.option, String(scale.fromSlider(Number(input.value))));
+          const current = this.sliders.get(c.option)?.scale ?? scale;
+          this.applyOption(c.option, String(current.fromSlider(Number(input.value))));
         });
         this.sliders.set(c.option, { input, value, marker, scale });
         this.controls.append(el('span', { class: 'ms-slider' }, [label, track, value]));
@@ -403,7 +410,12 @@ class MathsightElement extends HTMLElement {
         if (c.action === 'play') b?.setAttribute('aria-pressed', String(this.handle.playing()));
       } else if (c.kind === 'slider') {
         const s = this.sliders.get(c.option);
-        const v = Number(options[c.option]);
+        // A widget may move a slider's track with its data (a SliderRange control).
+        if (c.min !== undefined) {
+          const spec = this.constructor.specs.find((sp) => sp.name === c.option);
+          s.scale = sliderScale(rangeOf(spec, c));
+        }
+        const v = Number(c.value ?? options[c.option]);
         s.input.value = String(s.scale.toSlider(v));
         const shown = String(Number(v.toPrecision(3)));
         s.input.setAttribute('aria-valuetext', shown);

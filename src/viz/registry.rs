@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
+use super::descriptive_stats::{self, DescriptiveStats};
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
@@ -24,11 +25,18 @@ pub struct Kind {
 }
 
 /// Every widget kind, in the order of the course.
-pub const KINDS: &[Kind] = &[Kind {
-    name: gradient_descent::NAME,
-    options: gradient_descent::OPTIONS,
-    create: || Box::new(GradientDescent::new()),
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
+        name: descriptive_stats::NAME,
+        options: descriptive_stats::OPTIONS,
+        create: || Box::new(DescriptiveStats::new()),
+    },
+];
 
 /// The names of all widgets.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -101,6 +109,27 @@ pub const SCENARIOS: &[Scenario] = &[
         ],
         width_css: 360.0,
         dark: true,
+    },
+    Scenario {
+        id: "descriptive-stats-normal",
+        widget: descriptive_stats::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "descriptive-stats-outliers-dark-narrow",
+        widget: descriptive_stats::NAME,
+        options: &[("shape", "outliers"), ("n", "40"), ("seed", "3")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "descriptive-stats-small-data",
+        widget: descriptive_stats::NAME,
+        options: &[("data", "3.1, 4.2, 2.8, 5.9, 4.2, 3.7, 12.5, 4.8, 3.3, 4.0")],
+        width_css: 640.0,
+        dark: false,
     },
 ];
 
@@ -224,7 +253,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats"
         );
     }
 }

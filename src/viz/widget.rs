@@ -100,6 +100,22 @@ pub enum Control {
         /// Its visible label.
         label: &'static str,
     },
+    /// A slider for a number option over a range the widget chooses (e.g. from its data)
+    /// instead of the option's whole valid range; `log` asks for a logarithmic track.
+    SliderRange {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+        /// The track's left end.
+        min: f64,
+        /// The track's right end.
+        max: f64,
+        /// Whether the track is logarithmic.
+        log: bool,
+        /// The value the track shows (the one in effect, e.g. an automatic choice).
+        value: f64,
+    },
     /// A text field for any option, applied on Enter or when it loses focus.
     Input {
         /// The option it sets.
@@ -150,6 +166,22 @@ impl Control {
                 ("kind", Json::str("select")),
                 ("option", Json::str(*option)),
                 ("label", Json::str(*label)),
+            ]),
+            Control::SliderRange {
+                option,
+                label,
+                min,
+                max,
+                log,
+                value,
+            } => Json::obj([
+                ("kind", Json::str("slider")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+                ("min", Json::Num(*min)),
+                ("max", Json::Num(*max)),
+                ("log", Json::Bool(*log)),
+                ("value", Json::Num(*value)),
             ]),
             Control::Input { option, label } => Json::obj([
                 ("kind", Json::str("input")),
