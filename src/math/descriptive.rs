@@ -122,7 +122,7 @@ impl Summary {
 
     /// A bin width for a histogram, by the Freedman–Diaconis rule 2·IQR·n^(−1/3) (Freedman &
     /// Diaconis, Z. Wahrscheinlichkeitstheorie 57, 1981), falling back to Scott's 3.49·σ·n^(−1/3)
-    /// when the IQR is 0, rounded to 1, 2 or 5 × 10ᵏ. Always finite and > 0.
+    /// when the IQR is 0, rounded to the nearest 1, 2 or 5 × 10ᵏ. Always finite and > 0.
     pub fn auto_bin_width(&self) -> f64 {
         let cube_root = (self.n as f64).cbrt();
         let fd = 2.0 * self.iqr() / cube_root;
@@ -179,18 +179,19 @@ fn modes_of(sorted: &[f64]) -> (Vec<f64>, usize) {
     }
 }
 
-/// `raw` rounded to the nearest 1, 2 or 5 × 10ᵏ at or above it (1 for non-positive input).
+/// `raw` rounded to the nearest (on a log scale) 1, 2 or 5 × 10ᵏ (1 for non-positive input).
 pub fn nice_width(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
     let unit = 10f64.powf(raw.log10().floor());
     let f = raw / unit;
-    let step = if f <= 1.0 {
+    // Boundaries at the geometric means √2, √10 and √50.
+    let step = if f < std::f64::consts::SQRT_2 {
         1.0
-    } else if f <= 2.0 {
+    } else if f < 10f64.sqrt() {
         2.0
-    } else if f <= 5.0 {
+    } else if f < 50f64.sqrt() {
         5.0
     } else {
         10.0
@@ -422,9 +423,10 @@ mod tests {
 
     #[test]
     fn nice_widths() {
-        assert_eq!(nice_width(0.13), 0.2);
-        assert_eq!(nice_width(3.0), 5.0);
-        assert_eq!(nice_width(7.0), 10.0);
+        assert_eq!(nice_width(0.13), 0.1);
+        assert_eq!(nice_width(3.0), 2.0);
+        assert_eq!(nice_width(4.0), 5.0);
+        assert_eq!(nice_width(7.5), 10.0);
         assert_eq!(nice_width(-1.0), 1.0);
     }
 
