@@ -14,6 +14,7 @@ pub mod error;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod special;
 
 pub use error::MathError;
 
