@@ -10,6 +10,7 @@
 //! message names the parameter, the value and the valid range.
 
 pub mod descent;
+pub mod distributions;
 pub mod error;
 pub mod regression;
 pub mod rng;

@@ -124,7 +124,7 @@ pub fn ln_beta(a: f64, b: f64) -> f64 {
 ///
 /// For a ≥ 10 it is rewritten as a·(ln(1 + t) − t) + ½·ln(a / 2π) − correction with
 /// t = (x − a)/a, whose error is relative to |x − a| rather than to a.
-fn ln_gamma_prefactor(a: f64, x: f64) -> f64 {
+pub(crate) fn ln_gamma_prefactor(a: f64, x: f64) -> f64 {
     if a >= 10.0 {
         let t = (x - a) / a;
         a * (t.ln_1p() - t) + 0.5 * a.ln() - LN_SQRT_2PI - stirling_correction(a)
