@@ -11,10 +11,12 @@
 
 pub mod descent;
 pub mod descriptive;
+pub mod distributions;
 pub mod error;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod special;
 
 pub use error::MathError;
 
