@@ -397,6 +397,17 @@ impl DescriptiveStats {
         for w in [w0, w1] {
             line(root, [px(w), mid - 6.0 * k], [px(w), mid + 6.0 * k], ink)?;
         }
+        // Values beyond the whiskers: Tukey's outliers, as rings on the box plot's line.
+        for &v in s.sorted.iter().filter(|&&v| v < w0 || v > w1) {
+            if t.x.contains(v) {
+                root.draw(&Circle::new(
+                    (px(v).round() as i32, mid.round() as i32),
+                    (3.5 * k).round() as i32,
+                    ink,
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+        }
         let corner = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
         let fill = mix(theme.background, theme.reference, 0.15);
         let rect = [corner(px(s.q1), box_top), corner(px(s.q3), box_bottom)];
