@@ -347,7 +347,11 @@ mod tests {
         // numpy.median(x) = 4.1
         assert!(close(s.median, 4.1), "{}", s.median);
         // numpy.var(x) = 7.218500000000001 (population, ddof=0)
-        assert!(close(s.population_variance, 7.218500000000001), "{}", s.population_variance);
+        assert!(
+            close(s.population_variance, 7.218500000000001),
+            "{}",
+            s.population_variance
+        );
         // numpy.var(x, ddof=1) = 8.020555555555555
         assert!(close(s.sample_variance.unwrap(), 8.020555555555555));
         // numpy.std(x, ddof=1) = 2.83205853674594
@@ -358,7 +362,11 @@ mod tests {
         assert!(close(s.q1, 3.4), "{}", s.q1);
         assert!(close(s.q3, 4.65), "{}", s.q3);
         // numpy.percentile(x, 90) = 6.559999999999998
-        assert!(close(s.quantile(0.9), 6.559999999999998), "{}", s.quantile(0.9));
+        assert!(
+            close(s.quantile(0.9), 6.559999999999998),
+            "{}",
+            s.quantile(0.9)
+        );
         // scipy.stats.mode(x).mode = 4.2 (count 2)
         assert_eq!((s.modes.as_slice(), s.mode_count), (&[4.2][..], 2));
         assert_eq!((s.min(), s.max()), (2.8, 12.5));
@@ -435,8 +443,14 @@ mod tests {
         let a = sample_shape(Shape::Skewed, 200, 3);
         assert_eq!(a, sample_shape(Shape::Skewed, 200, 3));
         let s = Summary::new(&a).unwrap();
-        assert!(s.mean > s.median, "right skew pulls the mean above the median");
+        assert!(
+            s.mean > s.median,
+            "right skew pulls the mean above the median"
+        );
         let o = Summary::new(&sample_shape(Shape::Outliers, 200, 3)).unwrap();
-        assert!(o.max() > o.whiskers()[1], "outliers lie beyond the upper whisker");
+        assert!(
+            o.max() > o.whiskers()[1],
+            "outliers lie beyond the upper whisker"
+        );
     }
 }

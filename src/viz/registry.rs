@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 
+use super::descriptive_stats::{self, DescriptiveStats};
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
-use super::descriptive_stats::{self, DescriptiveStats};
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
 use super::options::{quote, specs_json, OptionError, OptionSpec};

@@ -177,7 +177,12 @@ impl DescriptiveStats {
                 grid: true,
             },
         )?;
-        let pt = strip_axes(&bottom, frame, "Points (drag; click to add) and box plot", x)?;
+        let pt = strip_axes(
+            &bottom,
+            frame,
+            "Points (drag; click to add) and box plot",
+            x,
+        )?;
         self.draw_bars(root, frame, &ht)?;
         self.draw_box(root, frame, &pt)?;
         self.draw_centre(root, frame, &ht, &pt)?;
@@ -283,7 +288,11 @@ impl DescriptiveStats {
             let half = 0.5 * 0.55 * 11.0 * k * label.chars().count() as f64;
             let lo = t.rect.x as f64 + half + 2.0 * k;
             let hi = (t.rect.x + t.rect.width) as f64 - half - 2.0 * k;
-            let x = if lo <= hi { centre.clamp(lo, hi) } else { centre };
+            let x = if lo <= hi {
+                centre.clamp(lo, hi)
+            } else {
+                centre
+            };
             backed_text(
                 root,
                 frame,
@@ -385,9 +394,8 @@ impl DescriptiveStats {
         let s = &self.model.summary;
         let k = frame.scale;
         let top = t.rect.y as f64;
-        let px = |v: f64| {
-            t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
-        };
+        let px =
+            |v: f64| t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
         let (box_top, box_bottom) = (top + 22.0 * k, top + 44.0 * k);
         let mid = 0.5 * (box_top + box_bottom);
         let ink = ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 1.5));
@@ -429,9 +437,8 @@ impl DescriptiveStats {
         let s = &self.model.summary;
         let k = frame.scale;
         let top = t.rect.y as f64;
-        let px = |v: f64| {
-            t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
-        };
+        let px =
+            |v: f64| t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
         let box_bottom = top + 44.0 * k;
         bracket(
             root,
@@ -445,7 +452,11 @@ impl DescriptiveStats {
         let centre = 0.5 * (px(s.q1) + px(s.q3));
         let lo = t.rect.x as f64 + half;
         let hi = (t.rect.x + t.rect.width) as f64 - half;
-        let x = if lo <= hi { centre.clamp(lo, hi) } else { centre };
+        let x = if lo <= hi {
+            centre.clamp(lo, hi)
+        } else {
+            centre
+        };
         backed_text(
             root,
             frame,
@@ -527,7 +538,14 @@ impl DescriptiveStats {
             )?;
         }
         if let Some(p) = self.selected.and_then(|i| self.point_px.get(i)) {
-            chart::disc(root, *p, r + k, &theme.accent, &theme.text, stroke(frame, 2.0))?;
+            chart::disc(
+                root,
+                *p,
+                r + k,
+                &theme.accent,
+                &theme.text,
+                stroke(frame, 2.0),
+            )?;
         }
         Ok(())
     }

@@ -428,10 +428,7 @@ impl Widget for DescriptiveStats {
             ),
             ("bin_width", Json::Num(h.width)),
             ("bin_start", Json::Num(h.start)),
-            (
-                "bin_counts",
-                Json::nums(h.counts.iter().map(|&c| c as f64)),
-            ),
+            ("bin_counts", Json::nums(h.counts.iter().map(|&c| c as f64))),
             (
                 "selected",
                 self.selected.map_or(Json::Null, |i| Json::Num(i as f64)),
@@ -500,7 +497,11 @@ impl Widget for DescriptiveStats {
                 "population variance σ²",
                 sig(s.population_variance, 4),
             ),
-            r("population-std", "population SD σ", sig(s.population_std(), 4)),
+            r(
+                "population-std",
+                "population SD σ",
+                sig(s.population_std(), 4),
+            ),
             r("q1", "Q1", sig(s.q1, 4)),
             r("q3", "Q3", sig(s.q3, 4)),
             r("iqr", "IQR", sig(s.iqr(), 4)),
@@ -547,12 +548,14 @@ impl Widget for DescriptiveStats {
             s.n,
             sig(s.mean, 3),
             sig(s.median, 3),
-            s.sample_std().map_or("undefined".to_string(), |v| sig(v, 3)),
+            s.sample_std()
+                .map_or("undefined".to_string(), |v| sig(v, 3)),
             sig(s.q1, 3),
             sig(s.q3, 3),
-            self.selected
-                .and_then(|i| self.model.values.get(i))
-                .map_or(String::new(), |v| format!("; selected value {}", sig(*v, 4)))
+            self.selected.and_then(|i| self.model.values.get(i)).map_or(
+                String::new(),
+                |v| format!("; selected value {}", sig(*v, 4))
+            )
         )
     }
 

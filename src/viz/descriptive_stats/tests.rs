@@ -4,7 +4,10 @@ use crate::viz::theme::Theme;
 use crate::viz::widget::Widget;
 
 fn num(w: &DescriptiveStats, key: &str) -> f64 {
-    w.state().field(key).and_then(Json::as_f64).unwrap_or(f64::NAN)
+    w.state()
+        .field(key)
+        .and_then(Json::as_f64)
+        .unwrap_or(f64::NAN)
 }
 
 /// A widget drawn once at 640 CSS px, so pointer events can find the plots.
@@ -46,9 +49,18 @@ fn bad_data_is_named_and_keeps_the_last_good_state() {
     let good = w.state();
     for (raw, message) in [
         ("1, abc, 3", "data: entry 2 \"abc\" is not a number"),
-        ("1, NaN", "data: entry 2 \"NaN\" must be finite and within ±1e9"),
-        ("1, inf", "data: entry 2 \"inf\" must be finite and within ±1e9"),
-        ("1e300, 2", "data: entry 1 \"1e300\" must be finite and within ±1e9"),
+        (
+            "1, NaN",
+            "data: entry 2 \"NaN\" must be finite and within ±1e9",
+        ),
+        (
+            "1, inf",
+            "data: entry 2 \"inf\" must be finite and within ±1e9",
+        ),
+        (
+            "1e300, 2",
+            "data: entry 1 \"1e300\" must be finite and within ±1e9",
+        ),
         (" , ; ", "data: at least one value is needed"),
     ] {
         let e = w.set_option("data", raw).unwrap_err();
@@ -71,13 +83,22 @@ fn one_value_and_constant_data_are_explained() {
     assert!(w.message().unwrap().text.contains("n − 1 = 0"));
     w.set_option("data", "2, 2, 2").unwrap();
     assert_eq!(num(&w, "variance"), 0.0);
-    assert!(w.message().unwrap().text.contains("every measure of spread is 0"));
+    assert!(w
+        .message()
+        .unwrap()
+        .text
+        .contains("every measure of spread is 0"));
 }
 
 #[test]
 fn dragging_a_point_far_out_moves_the_mean_not_the_median() {
     let mut aw = drawn(&[("data", "1, 2, 3, 4, 5")]);
-    let plot = aw.as_widget().plots().into_iter().find(|p| p.id == "points").unwrap();
+    let plot = aw
+        .as_widget()
+        .plots()
+        .into_iter()
+        .find(|p| p.id == "points")
+        .unwrap();
     let t = plot.transform;
     // The stacked dots sit near the bottom of the points plot.
     let y = (t.rect.y + t.rect.height) as f64 - 8.0;
@@ -100,11 +121,17 @@ fn clicking_empty_space_adds_a_point_and_delete_removes_it() {
     let t = aw.as_widget().plots()[1].transform;
     let w = aw.as_widget_mut();
     // Above the dots, inside the points plot: empty space.
-    let at = [t.to_px([2.5, 0.0])[0], (t.rect.y + t.rect.height / 2) as f64];
+    let at = [
+        t.to_px([2.5, 0.0])[0],
+        (t.rect.y + t.rect.height / 2) as f64,
+    ];
     assert!(w.pointer(Pointer::Down(at)));
     w.pointer(Pointer::Up(at));
     assert_eq!(w.state().field("n").and_then(Json::as_f64), Some(6.0));
-    assert!(w.key(Key { key: "Delete", shift: false }));
+    assert!(w.key(Key {
+        key: "Delete",
+        shift: false
+    }));
     assert_eq!(w.state().field("n").and_then(Json::as_f64), Some(5.0));
 }
 
@@ -112,17 +139,38 @@ fn clicking_empty_space_adds_a_point_and_delete_removes_it() {
 fn keys_select_move_add_and_remove() {
     let mut w = DescriptiveStats::new();
     w.set_option("data", "1, 2, 3").unwrap();
-    assert!(w.key(Key { key: "ArrowUp", shift: false }));
+    assert!(w.key(Key {
+        key: "ArrowUp",
+        shift: false
+    }));
     assert_eq!(w.selected(), Some(1), "the first selection is the median");
-    assert!(w.key(Key { key: "ArrowRight", shift: true }));
+    assert!(w.key(Key {
+        key: "ArrowRight",
+        shift: true
+    }));
     assert!(w.values()[1] > 2.0);
-    assert!(w.key(Key { key: "+", shift: false }));
+    assert!(w.key(Key {
+        key: "+",
+        shift: false
+    }));
     assert_eq!(w.values().len(), 4);
-    assert!(w.key(Key { key: "Delete", shift: false }));
-    assert!(w.key(Key { key: "Delete", shift: false }));
-    assert!(w.key(Key { key: "Delete", shift: false }));
+    assert!(w.key(Key {
+        key: "Delete",
+        shift: false
+    }));
+    assert!(w.key(Key {
+        key: "Delete",
+        shift: false
+    }));
+    assert!(w.key(Key {
+        key: "Delete",
+        shift: false
+    }));
     assert_eq!(w.values().len(), 1);
-    assert!(w.key(Key { key: "Delete", shift: false }));
+    assert!(w.key(Key {
+        key: "Delete",
+        shift: false
+    }));
     assert_eq!(w.values().len(), 1, "the last value stays");
     assert!(w.message().unwrap().text.contains("At least one value"));
 }
