@@ -13,6 +13,7 @@ pub mod descent;
 pub mod descriptive;
 pub mod distributions;
 pub mod error;
+pub mod hypothesis;
 pub mod regression;
 pub mod rng;
 pub mod sample;
