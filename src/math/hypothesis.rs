@@ -341,7 +341,7 @@ pub fn simulate(
     seed: u64,
 ) -> Vec<f64> {
     let mut rng = SplitMix64::new(seed);
-    let mut draw = |n: usize, mean: f64, sd: f64, rng: &mut SplitMix64| -> Sample {
+    let draw = |n: usize, mean: f64, sd: f64, rng: &mut SplitMix64| -> Sample {
         let values: Vec<f64> = (0..n).map(|_| mean + sd * rng.normal()).collect();
         let m = values.iter().sum::<f64>() / n as f64;
         let ss: f64 = values.iter().map(|x| (x - m) * (x - m)).sum();

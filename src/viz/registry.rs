@@ -9,6 +9,7 @@ use super::descriptive_stats::{self, DescriptiveStats};
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
+use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
@@ -35,6 +36,11 @@ pub const KINDS: &[Kind] = &[
         name: descriptive_stats::NAME,
         options: descriptive_stats::OPTIONS,
         create: || Box::new(DescriptiveStats::new()),
+    },
+    Kind {
+        name: hypothesis_test::NAME,
+        options: hypothesis_test::OPTIONS,
+        create: || Box::new(HypothesisTest::new()),
     },
 ];
 
@@ -129,6 +135,40 @@ pub const SCENARIOS: &[Scenario] = &[
         widget: descriptive_stats::NAME,
         options: &[("data", "3.1, 4.2, 2.8, 5.9, 4.2, 3.7, 12.5, 4.8, 3.3, 4.0")],
         width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "hypothesis-test-t",
+        widget: hypothesis_test::NAME,
+        options: &[],
+        width_css: 800.0,
+        dark: false,
+    },
+    Scenario {
+        id: "hypothesis-test-welch-greater-dark-narrow",
+        widget: hypothesis_test::NAME,
+        options: &[
+            ("test", "welch"),
+            ("alternative", "greater"),
+            ("data", "5.1, 4.9, 6.2, 5.8, 6.0, 5.5, 5.3, 6.1, 4.7, 5.9"),
+            ("data-b", "4.8, 5.2, 4.6, 5.0, 4.4, 5.1, 4.9"),
+            ("prior", "normal"),
+            ("prior-mean", "0"),
+            ("prior-sd", "0.3"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "hypothesis-test-z-less",
+        widget: hypothesis_test::NAME,
+        options: &[
+            ("test", "z"),
+            ("alternative", "less"),
+            ("mean", "4.2"),
+            ("effect", "-0.8"),
+        ],
+        width_css: 800.0,
         dark: false,
     },
 ];
@@ -253,7 +293,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats, hypothesis-test"
         );
     }
 }

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::DescriptiveStats;
+use crate::viz::annotate::{backed_label, dashed_px};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::format::sig;
@@ -33,40 +34,6 @@ fn text(
     } else {
         Ok(())
     }
-}
-
-/// Draws `text` like [`text`] over a patch of background, so lines beneath do not cross it.
-fn backed_text(
-    root: &DrawingArea<Recorder, Shift>,
-    frame: &Frame,
-    s: &str,
-    at: [f64; 2],
-    anchor: (HPos, VPos),
-    colour: &RGBColor,
-) -> Result<(), String> {
-    // The width by the same estimate as SVG export (0.55 em a character), padded.
-    let k = frame.scale;
-    let w = 0.55 * 11.0 * k * s.chars().count() as f64 + 4.0 * k;
-    let h = 13.0 * k;
-    let x0 = match anchor.0 {
-        HPos::Left => at[0] - 2.0 * k,
-        HPos::Right => at[0] - w + 2.0 * k,
-        HPos::Center => at[0] - w / 2.0,
-    };
-    let y0 = match anchor.1 {
-        VPos::Top => at[1] - 1.0 * k,
-        VPos::Bottom => at[1] - h + 1.0 * k,
-        VPos::Center => at[1] - h / 2.0,
-    };
-    if x0.is_finite() && y0.is_finite() {
-        let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-        root.draw(&Rectangle::new(
-            [p(x0, y0), p(x0 + w, y0 + h)],
-            frame.theme.background.filled(),
-        ))
-        .map_err(|e| e.to_string())?;
-    }
-    text(root, frame, s, at, anchor, colour)
 }
 
 /// A straight pixel line.
@@ -293,7 +260,7 @@ impl DescriptiveStats {
             } else {
                 centre
             };
-            backed_text(
+            backed_label(
                 root,
                 frame,
                 &label,
@@ -360,7 +327,7 @@ impl DescriptiveStats {
             ] {
                 if y0 < y1 {
                     if dash {
-                        dashed(root, [x, y0], [x, y1], 5.0 * k, style)?;
+                        dashed_px(root, [x, y0], [x, y1], 5.0 * k, style)?;
                     } else {
                         line(root, [x, y0], [x, y1], style)?;
                     }
@@ -457,7 +424,7 @@ impl DescriptiveStats {
         } else {
             centre
         };
-        backed_text(
+        backed_label(
             root,
             frame,
             &iqr,
@@ -465,7 +432,7 @@ impl DescriptiveStats {
             (HPos::Center, VPos::Top),
             &theme.reference,
         )?;
-        backed_text(
+        backed_label(
             root,
             frame,
             &format!("Q1 {}", sig(s.q1, 4)),
@@ -473,7 +440,7 @@ impl DescriptiveStats {
             (HPos::Right, VPos::Top),
             &theme.text,
         )?;
-        backed_text(
+        backed_label(
             root,
             frame,
             &format!("Q3 {}", sig(s.q3, 4)),
@@ -549,26 +516,4 @@ impl DescriptiveStats {
         }
         Ok(())
     }
-}
-
-/// A dashed pixel line.
-fn dashed(
-    root: &DrawingArea<Recorder, Shift>,
-    a: [f64; 2],
-    b: [f64; 2],
-    dash: f64,
-    style: ShapeStyle,
-) -> Result<(), String> {
-    let len = (b[0] - a[0]).hypot(b[1] - a[1]);
-    if !(len.is_finite() && len > 0.0) {
-        return Ok(());
-    }
-    let count = (len / (2.0 * dash)).ceil() as usize;
-    for i in 0..count {
-        let t0 = (2 * i) as f64 * dash / len;
-        let t1 = (t0 + dash / len).min(1.0);
-        let at = |t: f64| [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-        line(root, at(t0), at(t1), style)?;
-    }
-    Ok(())
 }
