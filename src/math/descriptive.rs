@@ -101,7 +101,9 @@ impl Summary {
         quantile_sorted(&self.sorted, p)
     }
 
-    /// Tukey's box-plot whiskers: the most extreme values within 1.5·IQR of the quartiles.
+    /// Tukey's box-plot whiskers: the most extreme values within 1.5·IQR of the quartiles,
+    /// never inside the box (as `matplotlib.cbook.boxplot_stats`: with interpolated quartiles
+    /// the nearest datum within the fence can lie between Q1 and Q3).
     pub fn whiskers(&self) -> [f64; 2] {
         let (lo_fence, hi_fence) = (self.q1 - 1.5 * self.iqr(), self.q3 + 1.5 * self.iqr());
         let lo = self
@@ -117,7 +119,7 @@ impl Summary {
             .copied()
             .find(|&x| x <= hi_fence)
             .unwrap_or(self.q3);
-        [lo, hi]
+        [lo.min(self.q1), hi.max(self.q3)]
     }
 
     /// A bin width for a histogram, by the Freedman–Diaconis rule 2·IQR·n^(−1/3) (Freedman &
