@@ -161,7 +161,7 @@ impl HypothesisTest {
             &Axes {
                 caption: &caption,
                 x: Span::new(-half, half),
-                y: Span::new(0.0, peak * 1.3),
+                y: Span::new(0.0, peak * 1.55),
                 x_label: name,
                 y_label: "density",
                 grid: false,

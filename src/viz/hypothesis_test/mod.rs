@@ -473,16 +473,18 @@ impl HypothesisTest {
         let (h0, tail) = match (m.test, m.alternative) {
             (Test::Welch, Alternative::TwoSided) => (
                 "μ_A = μ_B".to_string(),
-                "at least as far from 0, in either direction,",
+                "at least as far from 0 (either way) as",
             ),
-            (Test::Welch, Alternative::Greater) => ("μ_A = μ_B".to_string(), "at least as large"),
-            (Test::Welch, Alternative::Less) => ("μ_A = μ_B".to_string(), "at least as small"),
+            (Test::Welch, Alternative::Greater) => {
+                ("μ_A = μ_B".to_string(), "at least as large as")
+            }
+            (Test::Welch, Alternative::Less) => ("μ_A = μ_B".to_string(), "at least as small as"),
             (_, Alternative::TwoSided) => (
                 format!("μ = {}", sig(m.mu0, 4)),
-                "at least as far from 0, in either direction,",
+                "at least as far from 0 (either way) as",
             ),
-            (_, Alternative::Greater) => (format!("μ = {}", sig(m.mu0, 4)), "at least as large"),
-            (_, Alternative::Less) => (format!("μ = {}", sig(m.mu0, 4)), "at least as small"),
+            (_, Alternative::Greater) => (format!("μ = {}", sig(m.mu0, 4)), "at least as large as"),
+            (_, Alternative::Less) => (format!("μ = {}", sig(m.mu0, 4)), "at least as small as"),
         };
         let decision = if m.reject() {
             format!("p ≤ α = {}, so H₀ is rejected at this level — which does not say how large or important the effect is.", sig(m.alpha, 3))
@@ -490,7 +492,7 @@ impl HypothesisTest {
             format!("p > α = {}, so H₀ is not rejected — which does not show that H₀ is true; with power {} a real effect of d = {} would be missed {} of the time.", sig(m.alpha, 3), sig(m.power, 2), sig(m.effect, 2), pct(1.0 - m.power))
         };
         format!(
-            "p = {p}: if H₀ ({h0}) were true, a {name} {tail} than {} would turn up in {} of experiments like this one. {decision} p is not the probability that H₀ is true; the posterior beside it is such a probability, and it depends on the prior.",
+            "p = {p}: if H₀ ({h0}) were true, a {name} {tail} {} would turn up in {} of experiments like this one. {decision} p is not the probability that H₀ is true; the posterior beside it is such a probability, and it depends on the prior.",
             sig(o.statistic, 3),
             if o.p_value < SMALLEST_SHOWN_P { "fewer than 1e-14 %".to_string() } else { pct(o.p_value) },
         )
