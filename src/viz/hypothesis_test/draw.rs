@@ -30,7 +30,7 @@ fn err(e: impl std::fmt::Display) -> String {
 /// The curve y = f(x) over [a, b] as pixel points, clipped to the plot.
 fn curve(t: &Transform, a: f64, b: f64, f: impl Fn(f64) -> f64) -> Vec<(i32, i32)> {
     let (a, b) = (a.max(t.x.lo), b.min(t.x.hi));
-    if !(b > a) {
+    if b <= a || b.is_nan() || a.is_nan() {
         return Vec::new();
     }
     (0..=CURVE_POINTS)
