@@ -277,6 +277,16 @@ class MathsightElement extends HTMLElement {
         });
         this.sliders.set(c.option, { text: input });
         this.controls.append(el('span', { class: 'ms-input' }, [el('label', { for: id, text: c.label }), input]));
+      } else if (c.kind === 'textarea') {
+        const id = `ms-${c.option}`;
+        const area = el('textarea', { id, 'data-option': c.option, spellcheck: 'false', rows: '4' });
+        const apply = () => this.applyOption(c.option, area.value);
+        area.addEventListener('change', apply);
+        area.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();
+        });
+        this.sliders.set(c.option, { text: area });
+        this.controls.append(el('span', { class: 'ms-textarea' }, [el('label', { for: id, text: c.label }), area]));
       } else if (c.kind === 'toggle') {
         const id = `ms-${c.option}`;
         const box = el('input', { type: 'checkbox', id, 'data-option': c.option });
@@ -432,7 +442,7 @@ class MathsightElement extends HTMLElement {
       } else if (c.kind === 'select') {
         const s = this.sliders.get(c.option);
         if (s.select.value !== options[c.option]) s.select.value = options[c.option];
-      } else if (c.kind === 'input') {
+      } else if (c.kind === 'input' || c.kind === 'textarea') {
         // Leave a field alone while the reader is typing in it.
         const s = this.sliders.get(c.option);
         if (this.shadowRoot.activeElement !== s.text) s.text.value = options[c.option] ?? '';

@@ -159,26 +159,20 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
 
 /// The most frequent values of sorted data and their count; none when no value repeats.
 fn modes_of(sorted: &[f64]) -> (Vec<f64>, usize) {
-    let mut best = 1;
-    let mut modes = Vec::new();
-    let mut i = 0;
-    while i < sorted.len() {
-        let v = sorted[i];
-        let run = sorted[i..].iter().take_while(|&&x| x == v).count();
-        if run > best {
-            best = run;
-            modes.clear();
+    // Runs of equal values, as (value, length).
+    let mut runs: Vec<(f64, usize)> = Vec::new();
+    for &v in sorted {
+        match runs.last_mut() {
+            Some((last, count)) if *last == v => *count += 1,
+            _ => runs.push((v, 1)),
         }
-        if run == best && run > 1 {
-            modes.push(v);
-        }
-        i += run;
     }
-    if modes.is_empty() {
-        (modes, 0)
-    } else {
-        (modes, best)
+    let best = runs.iter().map(|r| r.1).max().unwrap_or(0);
+    if best < 2 {
+        return (Vec::new(), 0);
     }
+    let modes = runs.iter().filter(|r| r.1 == best).map(|r| r.0).collect();
+    (modes, best)
 }
 
 /// `raw` rounded to the nearest (on a log scale) 1, 2 or 5 × 10ᵏ (1 for non-positive input).

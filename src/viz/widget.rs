@@ -116,6 +116,13 @@ pub enum Control {
         /// The value the track shows (the one in effect, e.g. an automatic choice).
         value: f64,
     },
+    /// A multi-line text area (pasted CSV), applied when it loses focus or on Ctrl+Enter.
+    TextArea {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+    },
     /// A text field for any option, applied on Enter or when it loses focus.
     Input {
         /// The option it sets.
@@ -182,6 +189,11 @@ impl Control {
                 ("max", Json::Num(*max)),
                 ("log", Json::Bool(*log)),
                 ("value", Json::Num(*value)),
+            ]),
+            Control::TextArea { option, label } => Json::obj([
+                ("kind", Json::str("textarea")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
             ]),
             Control::Input { option, label } => Json::obj([
                 ("kind", Json::str("input")),
