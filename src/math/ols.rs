@@ -126,7 +126,11 @@ mod tests {
         assert!(close(o.slope, 0.9799999999999999, 1e-12));
         assert!(close(o.intercept, 1.086666666666667, 1e-12));
         assert!(close(o.r_squared, 0.993479771005865f64.powi(2), 1e-12));
-        assert!(close(o.slope_p_value, 6.363148069747597e-05, 1e-8), "{}", o.slope_p_value);
+        assert!(
+            close(o.slope_p_value, 6.363148069747597e-05, 1e-8),
+            "{}",
+            o.slope_p_value
+        );
         assert!(close(o.slope_stderr, 0.05623081683476449, 1e-10));
         assert!(close(o.intercept_stderr, 0.21898756940876038, 1e-10));
         assert_eq!(o.df, 4.0);
@@ -140,7 +144,10 @@ mod tests {
         let s = o.residual_se;
         let h = o.band_half_width(3.5, 0.95).unwrap();
         assert!(close(h, 2.7764451051977934 * s / 6f64.sqrt(), 1e-9), "{h}");
-        assert!(o.band_half_width(0.0, 0.95).unwrap() > h, "the band widens away from x̄");
+        assert!(
+            o.band_half_width(0.0, 0.95).unwrap() > h,
+            "the band widens away from x̄"
+        );
     }
 
     #[test]

@@ -139,7 +139,10 @@ mod tests {
     fn whitespace_tabs_and_quotes() {
         let t = parse_table("  1   2\r\n3\t4\r\n\"5\",\"6\"\n1e10 2");
         assert_eq!(t.points, vec![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
-        assert_eq!(t.errors[0].to_string(), "line 4, column 1: 1e10 is beyond ±1e9");
+        assert_eq!(
+            t.errors[0].to_string(),
+            "line 4, column 1: 1e10 is beyond ±1e9"
+        );
         assert_eq!(t.header, None);
     }
 

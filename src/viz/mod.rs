@@ -19,5 +19,6 @@ pub mod hypothesis_test;
 pub mod json;
 pub mod options;
 pub mod registry;
+pub mod regression_stats;
 pub mod theme;
 pub mod widget;

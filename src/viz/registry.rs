@@ -12,6 +12,7 @@ use super::gradient_descent::{self, GradientDescent};
 use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
+use super::regression_stats::{self, RegressionStats};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
 
@@ -41,6 +42,11 @@ pub const KINDS: &[Kind] = &[
         name: hypothesis_test::NAME,
         options: hypothesis_test::OPTIONS,
         create: || Box::new(HypothesisTest::new()),
+    },
+    Kind {
+        name: regression_stats::NAME,
+        options: regression_stats::OPTIONS,
+        create: || Box::new(RegressionStats::new()),
     },
 ];
 
@@ -171,6 +177,23 @@ pub const SCENARIOS: &[Scenario] = &[
         width_css: 800.0,
         dark: false,
     },
+    Scenario {
+        id: "regression-stats-generated",
+        widget: regression_stats::NAME,
+        options: &[],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "regression-stats-csv-dark-narrow",
+        widget: regression_stats::NAME,
+        options: &[(
+            "csv",
+            "hours,score\n1,2.1\n2,2.9\n3,4.2\noops,1\n4,4.8\n5,6.3\n6,6.8\n",
+        )],
+        width_css: 360.0,
+        dark: true,
+    },
 ];
 
 impl Scenario {
@@ -293,7 +316,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats, hypothesis-test"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats, hypothesis-test, regression-stats"
         );
     }
 }

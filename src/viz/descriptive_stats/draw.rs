@@ -84,7 +84,7 @@ fn strip_axes(
         .y_label_area_size(frame.px(50.0))
         .build_cartesian_2d(x.lo..x.hi, 0.0..1.0)
         .map_err(|e| e.to_string())?;
-    let formatter = |v: &f64| sig(*v, 3);
+    let formatter = |v: &f64| sig(if v.abs() < 1e-9 * x.width() { 0.0 } else { *v }, 3);
     chart
         .configure_mesh()
         .x_labels(if narrow { 4 } else { 6 })
