@@ -157,6 +157,15 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     a + (h - lo as f64) * (b - a)
 }
 
+/// The indices of `keys` in increasing order of key (ties by index, NaN last). One shared
+/// sort keeps the wasm small: every distinct comparator compiles a sort of its own.
+pub fn order_by(keys: &[f64]) -> Vec<usize> {
+    let key = |i: usize| keys.get(i).copied().unwrap_or(f64::NAN);
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
+    order
+}
+
 /// The most frequent values of sorted data and their count; none when no value repeats.
 fn modes_of(sorted: &[f64]) -> (Vec<f64>, usize) {
     // Runs of equal values, as (value, length).

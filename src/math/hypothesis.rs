@@ -10,7 +10,7 @@
 //! p-values: greater = P(T > t) = sf(t); less = P(T ≤ t) = cdf(t); two-sided = 2·sf(|t|), each
 //! computed directly from the tail, so a p of 1e-30 is 1e-30 and not 0.
 
-use super::distributions::{Distribution, Normal, StudentT};
+use super::distributions::{Normal, StudentT};
 use super::error::{MathError, MAX_COORDINATE};
 use super::rng::SplitMix64;
 
@@ -74,6 +74,50 @@ impl Sample {
     }
 }
 
+/// A test statistic's distribution under H₀: standard normal (z) or Student t (t, Welch).
+/// Only these two families, so nothing else is linked into the wasm.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Null {
+    /// N(0, 1).
+    Normal(Normal),
+    /// Student t.
+    StudentT(StudentT),
+}
+
+impl Null {
+    /// P(X ≤ x).
+    pub fn cdf(&self, x: f64) -> f64 {
+        match self {
+            Null::Normal(d) => d.cdf(x),
+            Null::StudentT(d) => d.cdf(x),
+        }
+    }
+
+    /// P(X > x), from the upper tail directly.
+    pub fn sf(&self, x: f64) -> f64 {
+        match self {
+            Null::Normal(d) => d.sf(x),
+            Null::StudentT(d) => d.sf(x),
+        }
+    }
+
+    /// The density at x.
+    pub fn density(&self, x: f64) -> f64 {
+        match self {
+            Null::Normal(d) => d.pdf(x),
+            Null::StudentT(d) => d.pdf(x),
+        }
+    }
+
+    /// The x with P(X ≤ x) = p.
+    pub fn quantile(&self, p: f64) -> Result<f64, MathError> {
+        match self {
+            Null::Normal(d) => d.quantile(p),
+            Null::StudentT(d) => d.quantile(p),
+        }
+    }
+}
+
 /// A test's result.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outcome {
@@ -88,7 +132,7 @@ pub struct Outcome {
     /// Its standard error.
     pub standard_error: f64,
     /// The statistic's distribution under H₀.
-    pub null: Distribution,
+    pub null: Null,
 }
 
 fn need_n(needed: usize, got: usize) -> Result<(), MathError> {
@@ -157,15 +201,15 @@ pub fn run(
 }
 
 /// N(0, 1) for None, Student t with `df` otherwise.
-pub fn null_distribution(df: Option<f64>) -> Result<Distribution, MathError> {
+pub fn null_distribution(df: Option<f64>) -> Result<Null, MathError> {
     Ok(match df {
-        None => Distribution::Normal(Normal::new(0.0, 1.0)?),
-        Some(df) => Distribution::StudentT(StudentT::new(df)?),
+        None => Null::Normal(Normal::new(0.0, 1.0)?),
+        Some(df) => Null::StudentT(StudentT::new(df)?),
     })
 }
 
 /// The p-value of `statistic` under the symmetric `null` for `alternative`, from the tails.
-pub fn p_value(null: &Distribution, statistic: f64, alternative: Alternative) -> f64 {
+pub fn p_value(null: &Null, statistic: f64, alternative: Alternative) -> f64 {
     match alternative {
         Alternative::Greater => null.sf(statistic),
         Alternative::Less => null.cdf(statistic),
@@ -176,7 +220,7 @@ pub fn p_value(null: &Distribution, statistic: f64, alternative: Alternative) ->
 /// The rejection region at level `alpha` as (lo, hi): reject when the statistic is below lo
 /// or above hi (±∞ for an open side).
 pub fn rejection_bounds(
-    null: &Distribution,
+    null: &Null,
     alpha: f64,
     alternative: Alternative,
 ) -> Result<(f64, f64), MathError> {
@@ -196,7 +240,7 @@ pub fn rejection_bounds(
 
 /// The probability that the statistic, distributed as `null` shifted by `shift`, lands in the
 /// rejection region (lo, hi): α for shift 0, the power otherwise.
-pub fn rejection_probability(null: &Distribution, bounds: (f64, f64), shift: f64) -> f64 {
+pub fn rejection_probability(null: &Null, bounds: (f64, f64), shift: f64) -> f64 {
     let (lo, hi) = bounds;
     let below = if lo.is_finite() {
         null.cdf(lo - shift)
@@ -272,7 +316,7 @@ pub struct Posterior {
     /// Its scale.
     pub scale: f64,
     /// The standardised family.
-    pub family: Distribution,
+    pub family: Null,
 }
 
 impl Posterior {

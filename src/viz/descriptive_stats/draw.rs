@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::DescriptiveStats;
+use crate::math::descriptive::order_by;
 use crate::viz::annotate::{backed_label, dashed_px};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
@@ -469,8 +470,7 @@ impl DescriptiveStats {
             .iter()
             .map(|&v| t.to_px([v, 0.0])[0])
             .collect();
-        let mut order: Vec<usize> = (0..xs.len()).collect();
-        order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
+        let order = order_by(&xs);
         // Greedy stacking: each dot takes the lowest level where it does not touch another.
         let mut level_end: Vec<f64> = Vec::new();
         let mut levels = vec![0usize; xs.len()];

@@ -8,7 +8,7 @@
 
 mod draw;
 
-use crate::math::descriptive::{sample_shape, Histogram, Shape, Summary, MAX_VALUES};
+use crate::math::descriptive::{order_by, sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
@@ -303,12 +303,7 @@ impl DescriptiveStats {
 
     /// Selects the next larger (`up`) or smaller value, in sorted order (ties by index).
     fn select_step(&mut self, up: bool) -> bool {
-        let mut order: Vec<usize> = (0..self.model.values.len()).collect();
-        order.sort_by(|&a, &b| {
-            self.model.values[a]
-                .total_cmp(&self.model.values[b])
-                .then(a.cmp(&b))
-        });
+        let order = order_by(&self.model.values);
         let next = match self
             .selected
             .and_then(|s| order.iter().position(|&i| i == s))

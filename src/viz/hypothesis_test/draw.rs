@@ -28,7 +28,7 @@ fn err(e: impl std::fmt::Display) -> String {
 }
 
 /// The curve y = f(x) over [a, b] as pixel points, clipped to the plot.
-fn curve(t: &Transform, a: f64, b: f64, f: impl Fn(f64) -> f64) -> Vec<(i32, i32)> {
+fn curve(t: &Transform, a: f64, b: f64, f: &dyn Fn(f64) -> f64) -> Vec<(i32, i32)> {
     let (a, b) = (a.max(t.x.lo), b.min(t.x.hi));
     if b <= a || b.is_nan() || a.is_nan() {
         return Vec::new();
@@ -49,7 +49,7 @@ fn fill_under(
     a: f64,
     b: f64,
     fill: ShapeStyle,
-    f: impl Fn(f64) -> f64,
+    f: &dyn Fn(f64) -> f64,
 ) -> Result<(), String> {
     let mut pts = curve(t, a, b, f);
     if pts.len() < 2 {
@@ -171,36 +171,29 @@ impl HypothesisTest {
         let null_pdf = |x: f64| null.density(x);
         let alt_pdf = |x: f64| null.density(x - shift);
         // β: the alternative's mass inside the acceptance region.
-        fill_under(root, &t, lo, hi, theme.accent.mix(0.18).filled(), alt_pdf)?;
+        fill_under(root, &t, lo, hi, theme.accent.mix(0.18).filled(), &alt_pdf)?;
         // α: the null's mass in the rejection region.
         let alpha_fill = theme.warning.mix(0.4).filled();
-        fill_under(
-            root,
-            &t,
-            f64::NEG_INFINITY.max(t.x.lo),
-            lo,
-            alpha_fill,
-            null_pdf,
-        )?;
-        fill_under(root, &t, hi, t.x.hi, alpha_fill, null_pdf)?;
+        fill_under(root, &t, t.x.lo, lo, alpha_fill, &null_pdf)?;
+        fill_under(root, &t, hi, t.x.hi, alpha_fill, &null_pdf)?;
         // p: the null's mass beyond the observed statistic.
         let p_fill = theme.points.mix(0.45).filled();
         match m.alternative {
-            Alternative::Greater => fill_under(root, &t, stat, t.x.hi, p_fill, null_pdf)?,
-            Alternative::Less => fill_under(root, &t, t.x.lo, stat, p_fill, null_pdf)?,
+            Alternative::Greater => fill_under(root, &t, stat, t.x.hi, p_fill, &null_pdf)?,
+            Alternative::Less => fill_under(root, &t, t.x.lo, stat, p_fill, &null_pdf)?,
             Alternative::TwoSided => {
-                fill_under(root, &t, stat.abs(), t.x.hi, p_fill, null_pdf)?;
-                fill_under(root, &t, t.x.lo, -stat.abs(), p_fill, null_pdf)?;
+                fill_under(root, &t, stat.abs(), t.x.hi, p_fill, &null_pdf)?;
+                fill_under(root, &t, t.x.lo, -stat.abs(), p_fill, &null_pdf)?;
             }
         }
         path(
             root,
-            curve(&t, t.x.lo, t.x.hi, alt_pdf),
+            curve(&t, t.x.lo, t.x.hi, &alt_pdf),
             ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 1.5)),
         )?;
         path(
             root,
-            curve(&t, t.x.lo, t.x.hi, null_pdf),
+            curve(&t, t.x.lo, t.x.hi, &null_pdf),
             ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 2.0)),
         )?;
         let warn = ShapeStyle::from(&theme.warning).stroke_width(stroke(frame, 2.0));
@@ -495,9 +488,9 @@ impl HypothesisTest {
         let fill = theme.reference.mix(0.35).filled();
         let pdf = |x: f64| post.pdf(x);
         if h0_side_left {
-            fill_under(root, &t, t.x.lo, v, fill, pdf)?;
+            fill_under(root, &t, t.x.lo, v, fill, &pdf)?;
         } else {
-            fill_under(root, &t, v, t.x.hi, fill, pdf)?;
+            fill_under(root, &t, v, t.x.hi, fill, &pdf)?;
         }
         if let Some((pm, psd)) = m.prior {
             let prior = |x: f64| {
@@ -505,11 +498,11 @@ impl HypothesisTest {
                     / (psd * (2.0 * std::f64::consts::PI).sqrt())
             };
             let style = ShapeStyle::from(&theme.muted).stroke_width(stroke(frame, 1.5));
-            path(root, curve(&t, t.x.lo, t.x.hi, prior), style)?;
+            path(root, curve(&t, t.x.lo, t.x.hi, &prior), style)?;
         }
         path(
             root,
-            curve(&t, t.x.lo, t.x.hi, pdf),
+            curve(&t, t.x.lo, t.x.hi, &pdf),
             ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 2.0)),
         )?;
         vline(

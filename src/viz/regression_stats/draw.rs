@@ -99,7 +99,7 @@ impl RegressionStats {
         for p in &self.model.points {
             chart::segment(root, t, *p, [p[0], o.predict(p[0])], resid, None)?;
         }
-        self.draw_points(root, frame, t, |p| p)?;
+        self.draw_points(root, frame, t, &|p| p)?;
         let k = frame.scale;
         let label = format!(
             "ŷ = {} + {}·x, R² = {}",
@@ -139,7 +139,7 @@ impl RegressionStats {
             let r = p[1] - o.predict(p[0]);
             chart::segment(root, t, [p[0], 0.0], [p[0], r], stem, None)?;
         }
-        self.draw_points(root, frame, t, |p| [p[0], p[1] - o.predict(p[0])])?;
+        self.draw_points(root, frame, t, &|p| [p[0], p[1] - o.predict(p[0])])?;
         let k = frame.scale;
         backed_label(
             root,
@@ -160,7 +160,7 @@ impl RegressionStats {
         root: &Area,
         frame: &Frame,
         t: &Transform,
-        at: impl Fn([f64; 2]) -> [f64; 2],
+        at: &dyn Fn([f64; 2]) -> [f64; 2],
     ) -> Result<(), String> {
         let theme = &frame.theme;
         let k = frame.scale;

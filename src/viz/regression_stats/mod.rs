@@ -7,6 +7,7 @@
 
 mod draw;
 
+use crate::math::descriptive::order_by;
 use crate::math::ols::Ols;
 use crate::math::sample;
 use crate::math::table::{parse_table, RowError, Table, MAX_ROWS};
@@ -260,8 +261,8 @@ impl RegressionStats {
         if n == 0 {
             return false;
         }
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| self.model.points[a][0].total_cmp(&self.model.points[b][0]));
+        let xs: Vec<f64> = self.model.points.iter().map(|p| p[0]).collect();
+        let order = order_by(&xs);
         let pos = self
             .selected
             .and_then(|s| order.iter().position(|&i| i == s));
