@@ -40,13 +40,13 @@ impl Ols {
     /// The fit of `points`: at least 3 points, finite within ±1e9, x not all equal, y not all
     /// equal.
     pub fn new(points: &[[f64; 2]]) -> Result<Ols, MathError> {
-        let fit = LineFit::new(points)?;
-        if fit.n < 3 {
+        if points.len() < 3 {
             return Err(MathError::TooFewPoints {
                 needed: 3,
-                got: fit.n,
+                got: points.len(),
             });
         }
+        let fit = LineFit::new(points)?;
         let scale = points.iter().map(|p| p[1].abs()).fold(0.0, f64::max);
         if fit.syy <= (f64::EPSILON * scale).powi(2) * fit.n as f64 {
             return Err(MathError::OutOfRange {
@@ -155,6 +155,10 @@ mod tests {
         assert_eq!(
             Ols::new(&[[1.0, 1.0], [2.0, 3.0]]).unwrap_err().to_string(),
             "at least 3 data points are needed, got 2"
+        );
+        assert_eq!(
+            Ols::new(&[[1.0, 1.0]]).unwrap_err().to_string(),
+            "at least 3 data points are needed, got 1"
         );
         assert!(matches!(
             Ols::new(&[[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]),

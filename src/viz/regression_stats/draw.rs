@@ -99,7 +99,6 @@ impl RegressionStats {
         for p in &self.model.points {
             chart::segment(root, t, *p, [p[0], o.predict(p[0])], resid, None)?;
         }
-        self.draw_points(root, frame, t, &|p| p)?;
         let k = frame.scale;
         let label = format!(
             "ŷ = {} + {}·x, R² = {}",
@@ -107,6 +106,7 @@ impl RegressionStats {
             sig(o.slope, 3),
             sig(o.r_squared, 3)
         );
+        // The label first: the points stay visible on top of its background patch.
         backed_label(
             root,
             frame,
@@ -114,7 +114,8 @@ impl RegressionStats {
             [t.rect.x as f64 + 4.0 * k, t.rect.y as f64 + 3.0 * k],
             (HPos::Left, VPos::Top),
             &theme.reference,
-        )
+        )?;
+        self.draw_points(root, frame, t, &|p| p)
     }
 
     fn draw_residuals(&self, root: &Area, frame: &Frame, t: &Transform) -> Result<(), String> {
@@ -139,7 +140,6 @@ impl RegressionStats {
             let r = p[1] - o.predict(p[0]);
             chart::segment(root, t, [p[0], 0.0], [p[0], r], stem, None)?;
         }
-        self.draw_points(root, frame, t, &|p| [p[0], p[1] - o.predict(p[0])])?;
         let k = frame.scale;
         backed_label(
             root,
@@ -151,7 +151,8 @@ impl RegressionStats {
             ],
             (HPos::Right, VPos::Top),
             &theme.muted,
-        )
+        )?;
+        self.draw_points(root, frame, t, &|p| [p[0], p[1] - o.predict(p[0])])
     }
 
     /// The points, mapped by `at` into the plot's data space; the selected one ringed.
