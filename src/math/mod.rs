@@ -15,10 +15,16 @@
 )]
 
 pub mod descent;
+pub mod descriptive;
+pub mod distributions;
 pub mod error;
+pub mod hypothesis;
+pub mod ols;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod special;
+pub mod table;
 
 pub use error::MathError;
 

@@ -48,12 +48,24 @@ pub fn draw_axes<DB: DrawingBackend>(
         .y_label_area_size(frame.px(50.0))
         .build_cartesian_2d(axes.x.lo..axes.x.hi, axes.y.lo..axes.y.hi)
         .map_err(|e| e.to_string())?;
-    let formatter = |v: &f64| sig(*v, 3);
+    // A tick within rounding noise of zero (−0.5 + 5 × 0.1 = 5.55e-17) reads "0".
+    let tick = |v: f64, span: Span| {
+        sig(
+            if v.abs() < 1e-9 * span.width() {
+                0.0
+            } else {
+                v
+            },
+            3,
+        )
+    };
+    let x_formatter = |v: &f64| tick(*v, axes.x);
+    let y_formatter = |v: &f64| tick(*v, axes.y);
     let mut mesh = chart.configure_mesh();
     mesh.x_labels(if narrow { 4 } else { 6 })
         .y_labels(if narrow { 4 } else { 6 })
-        .x_label_formatter(&formatter)
-        .y_label_formatter(&formatter)
+        .x_label_formatter(&x_formatter)
+        .y_label_formatter(&y_formatter)
         .label_style(
             (FontFamily::SansSerif, frame.font(11.0))
                 .into_font()

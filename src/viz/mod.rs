@@ -7,15 +7,19 @@
 //! Conventions: pixel quantities are device pixels (CSS px × devicePixelRatio = `Frame::scale`);
 //! data space has y up, the canvas y down.
 
+pub mod annotate;
 pub mod chart;
 pub mod code;
+pub mod descriptive_stats;
 pub mod display;
 pub mod field;
 pub mod format;
 pub mod geometry;
 pub mod gradient_descent;
+pub mod hypothesis_test;
 pub mod json;
 pub mod options;
 pub mod registry;
+pub mod regression_stats;
 pub mod theme;
 pub mod widget;

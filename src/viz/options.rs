@@ -47,6 +47,12 @@ pub enum OptionKind {
         /// The most characters accepted.
         max_chars: usize,
     },
+    /// Text of several lines (pasted CSV): like [`OptionKind::Text`], but line breaks and
+    /// tabs are allowed. Never treated as HTML.
+    Lines {
+        /// The most characters accepted.
+        max_chars: usize,
+    },
 }
 
 /// One option of a widget: the single definition everything else is derived from.
@@ -117,6 +123,9 @@ impl OptionSpec {
             }
             OptionKind::Choice(words) => format!("one of {}", words.join(", ")),
             OptionKind::Text { max_chars } => format!("text of at most {max_chars} characters"),
+            OptionKind::Lines { max_chars } => {
+                format!("lines of text of at most {max_chars} characters")
+            }
         }
     }
 
@@ -129,6 +138,7 @@ impl OptionSpec {
             OptionKind::Points => "points",
             OptionKind::Choice(_) => "choice",
             OptionKind::Text { .. } => "text",
+            OptionKind::Lines { .. } => "lines",
         }
     }
 
@@ -178,6 +188,14 @@ impl OptionSpec {
                 .ok_or_else(|| self.error(raw)),
             OptionKind::Text { max_chars } => {
                 if text.chars().count() <= max_chars && !text.chars().any(char::is_control) {
+                    Ok(OptionValue::Text(text.to_string()))
+                } else {
+                    Err(self.error(raw))
+                }
+            }
+            OptionKind::Lines { max_chars } => {
+                let ok = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t');
+                if text.chars().count() <= max_chars && text.chars().all(ok) {
                     Ok(OptionValue::Text(text.to_string()))
                 } else {
                     Err(self.error(raw))
@@ -400,7 +418,7 @@ pub fn specs_json(specs: &[OptionSpec]) -> Json {
                             Json::Arr(words.iter().map(|w| Json::str(*w)).collect()),
                         );
                     }
-                    OptionKind::Text { max_chars } => {
+                    OptionKind::Text { max_chars } | OptionKind::Lines { max_chars } => {
                         o.insert("max_chars", Json::Num(max_chars as f64));
                     }
                     OptionKind::Bool | OptionKind::Points => {}

@@ -5,11 +5,14 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 
+use super::descriptive_stats::{self, DescriptiveStats};
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
+use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
+use super::regression_stats::{self, RegressionStats};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
 
@@ -24,11 +27,28 @@ pub struct Kind {
 }
 
 /// Every widget kind, in the order of the course.
-pub const KINDS: &[Kind] = &[Kind {
-    name: gradient_descent::NAME,
-    options: gradient_descent::OPTIONS,
-    create: || Box::new(GradientDescent::new()),
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
+        name: descriptive_stats::NAME,
+        options: descriptive_stats::OPTIONS,
+        create: || Box::new(DescriptiveStats::new()),
+    },
+    Kind {
+        name: hypothesis_test::NAME,
+        options: hypothesis_test::OPTIONS,
+        create: || Box::new(HypothesisTest::new()),
+    },
+    Kind {
+        name: regression_stats::NAME,
+        options: regression_stats::OPTIONS,
+        create: || Box::new(RegressionStats::new()),
+    },
+];
 
 /// The names of all widgets.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -99,6 +119,78 @@ pub const SCENARIOS: &[Scenario] = &[
             ("steps", "40"),
             ("points", "0,1;1,2.5;2,2.9;3,4.8;4,5.1"),
         ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "descriptive-stats-normal",
+        widget: descriptive_stats::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "descriptive-stats-outliers-dark-narrow",
+        widget: descriptive_stats::NAME,
+        options: &[("shape", "outliers"), ("n", "40"), ("seed", "3")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "descriptive-stats-small-data",
+        widget: descriptive_stats::NAME,
+        options: &[("data", "3.1, 4.2, 2.8, 5.9, 4.2, 3.7, 12.5, 4.8, 3.3, 4.0")],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "hypothesis-test-t",
+        widget: hypothesis_test::NAME,
+        options: &[],
+        width_css: 800.0,
+        dark: false,
+    },
+    Scenario {
+        id: "hypothesis-test-welch-greater-dark-narrow",
+        widget: hypothesis_test::NAME,
+        options: &[
+            ("test", "welch"),
+            ("alternative", "greater"),
+            ("data", "5.1, 4.9, 6.2, 5.8, 6.0, 5.5, 5.3, 6.1, 4.7, 5.9"),
+            ("data-b", "4.8, 5.2, 4.6, 5.0, 4.4, 5.1, 4.9"),
+            ("prior", "normal"),
+            ("prior-mean", "0"),
+            ("prior-sd", "0.3"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "hypothesis-test-z-less",
+        widget: hypothesis_test::NAME,
+        options: &[
+            ("test", "z"),
+            ("alternative", "less"),
+            ("mean", "4.2"),
+            ("effect", "-0.8"),
+        ],
+        width_css: 800.0,
+        dark: false,
+    },
+    Scenario {
+        id: "regression-stats-generated",
+        widget: regression_stats::NAME,
+        options: &[],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "regression-stats-csv-dark-narrow",
+        widget: regression_stats::NAME,
+        options: &[(
+            "csv",
+            "hours,score\n1,2.1\n2,2.9\n3,4.2\noops,1\n4,4.8\n5,6.3\n6,6.8\n",
+        )],
         width_css: 360.0,
         dark: true,
     },
@@ -224,7 +316,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats, hypothesis-test, regression-stats"
         );
     }
 }

@@ -133,6 +133,29 @@ pub enum Control {
         /// Its visible label.
         label: &'static str,
     },
+    /// A slider for a number option over a range the widget chooses (e.g. from its data)
+    /// instead of the option's whole valid range; `log` asks for a logarithmic track.
+    SliderRange {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+        /// The track's left end.
+        min: f64,
+        /// The track's right end.
+        max: f64,
+        /// Whether the track is logarithmic.
+        log: bool,
+        /// The value the track shows (the one in effect, e.g. an automatic choice).
+        value: f64,
+    },
+    /// A multi-line text area (pasted CSV), applied when it loses focus or on Ctrl+Enter.
+    TextArea {
+        /// The option it sets.
+        option: &'static str,
+        /// Its visible label.
+        label: &'static str,
+    },
     /// A text field for any option, applied on Enter or when it loses focus.
     Input {
         /// The option it sets.
@@ -181,6 +204,27 @@ impl Control {
             ]),
             Control::Select { option, label } => Json::obj([
                 ("kind", Json::str("select")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+            ]),
+            Control::SliderRange {
+                option,
+                label,
+                min,
+                max,
+                log,
+                value,
+            } => Json::obj([
+                ("kind", Json::str("slider")),
+                ("option", Json::str(*option)),
+                ("label", Json::str(*label)),
+                ("min", Json::Num(*min)),
+                ("max", Json::Num(*max)),
+                ("log", Json::Bool(*log)),
+                ("value", Json::Num(*value)),
+            ]),
+            Control::TextArea { option, label } => Json::obj([
+                ("kind", Json::str("textarea")),
                 ("option", Json::str(*option)),
                 ("label", Json::str(*label)),
             ]),
@@ -339,6 +383,12 @@ pub trait Widget {
 
     /// Locks the named interactions (from [`Widget::lockable`]); unknown names are ignored.
     fn set_locks(&mut self, _locks: &[&str]) {}
+
+    /// A point (device pixels, from the last drawing) where a pointer drag does something —
+    /// a draggable handle — for tests and hints. By default none.
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        None
+    }
 
     /// Whether the pointer is coarse (a finger): hit areas grow. By default ignored.
     fn set_coarse_pointer(&mut self, _coarse: bool) {}

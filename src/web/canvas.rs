@@ -67,7 +67,9 @@ pub fn paint(
 ) -> Result<(), String> {
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this canvas has no 2d context".to_string())?;
-    display::replay(commands, &mut backend, |_, field| put_field(context, field, cache))
+    display::replay(commands, &mut backend, |_, field| {
+        put_field(context, field, cache)
+    })
 }
 
 fn put_field(
@@ -75,7 +77,10 @@ fn put_field(
     field: &Field,
     cache: &mut Option<(u64, HtmlCanvasElement)>,
 ) -> Result<(), String> {
-    let (w, h) = (field.rect.width.max(0) as u32, field.rect.height.max(0) as u32);
+    let (w, h) = (
+        field.rect.width.max(0) as u32,
+        field.rect.height.max(0) as u32,
+    );
     if w == 0 || h == 0 {
         return Ok(());
     }

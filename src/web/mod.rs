@@ -297,6 +297,14 @@ impl WidgetHandle {
         self.widget.as_widget().code()
     }
 
+    /// Where a drag does something, `[x, y]` in CSS pixels of the canvas, or `undefined`.
+    #[wasm_bindgen(js_name = dragHint)]
+    pub fn drag_hint(&self) -> Option<Vec<f64>> {
+        let w = self.widget.as_widget();
+        let scale = w.plots().first().map_or(1.0, |p| p.scale);
+        w.drag_hint().map(|p| vec![p[0] / scale, p[1] / scale])
+    }
+
     /// The plotted numbers as JSON `{caption, headers, rows}`, or `null`.
     #[wasm_bindgen(js_name = tableJson)]
     pub fn table_json(&self) -> String {

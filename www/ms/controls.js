@@ -23,6 +23,13 @@ export function sliderScale({ min, max, log }) {
 
 const nameOf = (c) => c.action ?? c.option;
 
+/** A slider's range: the control's own min/max/log if it gives them (a range that follows the
+ * widget's data), else the option's. */
+function rangeOf(spec, control) {
+  if (control.min === undefined) return spec;
+  return { min: control.min, max: control.max, log: control.log };
+}
+
 /**
  * Builds the controls into `container`. `on.action(name)` runs a button, `on.option(name,
  * value)` sets an option. Returns an object whose `refresh(controls, options, playing)` updates
@@ -43,12 +50,12 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
       container.append(button);
     } else if (c.kind === 'slider') {
       const spec = specs.find((s) => s.name === c.option) ?? { min: 0, max: 1 };
-      const scale = sliderScale(spec);
       const input = el('input', { type: 'range', id, min: 0, max: 1000, step: 1, 'data-option': c.option, disabled });
       const value = el('output', { for: id, class: 'ms-slider-value' });
       const marker = el('span', { class: 'ms-marker', 'aria-hidden': 'true' });
-      input.addEventListener('input', () => on.option(c.option, String(scale.fromSlider(Number(input.value)))));
-      parts.set(name, { input, value, marker, scale });
+      const part = { input, value, marker, spec, scale: sliderScale(rangeOf(spec, c)) };
+      input.addEventListener('input', () => on.option(c.option, String(part.scale.fromSlider(Number(input.value)))));
+      parts.set(name, part);
       container.append(
         el('span', { class: 'ms-slider' }, [
           el('label', { for: id, text: c.label }),
@@ -56,6 +63,15 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
           value,
         ]),
       );
+    } else if (c.kind === 'textarea') {
+      const area = el('textarea', { id, 'data-option': c.option, spellcheck: 'false', rows: 4, disabled });
+      const apply = () => on.option(c.option, area.value);
+      area.addEventListener('change', apply);
+      area.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();
+      });
+      parts.set(name, { text: area });
+      container.append(el('span', { class: 'ms-textarea' }, [el('label', { for: id, text: c.label }), area]));
     } else if (c.kind === 'toggle') {
       const box = el('input', { type: 'checkbox', id, 'data-option': c.option, disabled });
       box.addEventListener('change', () => on.option(c.option, String(box.checked)));
@@ -89,7 +105,9 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
           if (p.button.textContent !== c.label) p.button.textContent = c.label;
           if (c.action === 'play') p.button.setAttribute('aria-pressed', String(playing));
         } else if (p.input) {
-          const v = Number(options[c.option]);
+          // A widget may move a slider's track with its data (a control with min/max).
+          if (c.min !== undefined) p.scale = sliderScale(rangeOf(p.spec, c));
+          const v = Number(c.value ?? options[c.option]);
           const shown = String(Number(v.toPrecision(3)));
           if (active !== p.input) p.input.value = String(p.scale.toSlider(v));
           p.input.setAttribute('aria-valuetext', shown);

@@ -674,6 +674,12 @@ impl Widget for GradientDescent {
         Some(self.python())
     }
 
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        let t = self.plot("cost")?.transform;
+        let start = self.start();
+        t.contains(start).then(|| t.to_px(start))
+    }
+
     fn set_coarse_pointer(&mut self, coarse: bool) {
         self.coarse_pointer = coarse;
     }

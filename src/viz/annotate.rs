@@ -1,0 +1,69 @@
+//! Annotation helpers shared by the statistics widgets: labels on a patch of background (so
+//! marker lines beneath do not cross the text) and dashed pixel lines.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::chart;
+use super::display::Recorder;
+use super::widget::Frame;
+
+/// Draws 11 px `text` at a pixel position over a patch of the background colour; nothing for a
+/// non-finite position. The patch's width is the SVG export's estimate (0.55 em a character).
+pub fn backed_label(
+    root: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    text: &str,
+    at: [f64; 2],
+    anchor: (HPos, VPos),
+    colour: &RGBColor,
+) -> Result<(), String> {
+    if !at.iter().all(|v| v.is_finite()) {
+        return Ok(());
+    }
+    let k = frame.scale;
+    let w = 0.55 * 11.0 * k * text.chars().count() as f64 + 4.0 * k;
+    let h = 13.0 * k;
+    let x0 = match anchor.0 {
+        HPos::Left => at[0] - 2.0 * k,
+        HPos::Right => at[0] - w + 2.0 * k,
+        HPos::Center => at[0] - w / 2.0,
+    };
+    let y0 = match anchor.1 {
+        VPos::Top => at[1] - 1.0 * k,
+        VPos::Bottom => at[1] - h + 1.0 * k,
+        VPos::Center => at[1] - h / 2.0,
+    };
+    let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    root.draw(&Rectangle::new(
+        [p(x0, y0), p(x0 + w, y0 + h)],
+        frame.theme.background.filled(),
+    ))
+    .map_err(|e| e.to_string())?;
+    chart::label(root, frame, text, at, anchor, 11.0, colour)
+}
+
+/// A dashed line between two pixel positions, dashes `dash` pixels long.
+pub fn dashed_px(
+    root: &DrawingArea<Recorder, Shift>,
+    a: [f64; 2],
+    b: [f64; 2],
+    dash: f64,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let len = (b[0] - a[0]).hypot(b[1] - a[1]);
+    if !(len.is_finite() && len > 0.0 && dash > 0.0) {
+        return Ok(());
+    }
+    let count = (len / (2.0 * dash)).ceil() as usize;
+    let p = |v: [f64; 2]| (v[0].round() as i32, v[1].round() as i32);
+    for i in 0..count {
+        let t0 = (2 * i) as f64 * dash / len;
+        let t1 = (t0 + dash / len).min(1.0);
+        let at = |t: f64| [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+        root.draw(&PathElement::new(vec![p(at(t0)), p(at(t1))], style))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

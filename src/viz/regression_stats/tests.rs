@@ -1,0 +1,90 @@
+use super::*;
+use crate::viz::registry::AnyWidget;
+use crate::viz::theme::Theme;
+
+fn num(w: &RegressionStats, key: &str) -> f64 {
+    w.state()
+        .field(key)
+        .and_then(Json::as_f64)
+        .unwrap_or(f64::NAN)
+}
+
+#[test]
+fn defaults_report_every_state_field() {
+    let w = RegressionStats::new();
+    for key in [
+        "slope",
+        "intercept",
+        "r_squared",
+        "slope_stderr",
+        "slope_p_value",
+    ] {
+        assert!(num(&w, key).is_finite(), "{key}");
+    }
+    assert_eq!(num(&w, "n"), 20.0);
+}
+
+#[test]
+fn pasted_csv_matches_linregress_and_names_bad_rows() {
+    let mut w = RegressionStats::new();
+    w.set_option(
+        "csv",
+        "hours,score\n1,2.1\n2,2.9\n3,4.2\noops,1\n4,4.8\n5,6.3\n6,6.8\n7\n",
+    )
+    .unwrap();
+    // scipy.stats.linregress([1, 2, 3, 4, 5, 6], [2.1, 2.9, 4.2, 4.8, 6.3, 6.8]): slope
+    // 0.9799999999999999, intercept 1.086666666666667, stderr 0.05623081683476449,
+    // pvalue 6.363148069747597e-05
+    assert!((num(&w, "slope") - 0.98).abs() < 1e-12);
+    assert!((num(&w, "intercept") - 1.086666666666667).abs() < 1e-12);
+    assert!((num(&w, "slope_stderr") - 0.05623081683476449).abs() < 1e-12);
+    assert!((num(&w, "slope_p_value") - 6.363148069747597e-05).abs() < 1e-12);
+    let m = w.message().unwrap();
+    assert_eq!(m.level, Level::Warning);
+    assert_eq!(
+        m.text,
+        "Using 6 good rows. Skipped 2 rows: line 5, column 1: \"oops\" is not a number; line 9: expected 2 columns, found 1."
+    );
+    assert_eq!(w.state().field("source"), Some(&Json::str("csv")));
+}
+
+#[test]
+fn bad_data_is_named_and_keeps_the_last_good_state() {
+    let mut w = RegressionStats::new();
+    let good = w.state();
+    for (name, raw, message) in [
+        ("csv", "a,b\nx,y\n", "csv: no usable rows (line 2, column 1: \"x\" is not a number; line 2, column 2: \"y\" is not a number)"),
+        ("csv", "1,2\n2,3\n", "csv: at least 3 data points are needed, got 2"),
+        ("csv", "1,2\n1,3\n1,4\n", "csv: all x values equal 1: a line's slope is not determined, spread the points out"),
+        ("csv", "1,2\n2,2\n3,2\n", "csv: the spread of y must be > 0 (all y values are equal, so R² and the slope's t are undefined), got 0"),
+        ("points", "1,2;2,nan", "points: entry 2 \"2,nan\" must be two finite numbers x,y"),
+        ("noise", "-1", "noise must be a number from 0 to 100, got \"-1\""),
+    ] {
+        let e = w.set_option(name, raw).unwrap_err();
+        assert_eq!(e.message, message);
+        assert_eq!(w.state(), good, "after {name}={raw:?}");
+    }
+}
+
+#[test]
+fn dragging_and_keys_move_points_and_refit() {
+    let mut aw = AnyWidget::with_options(NAME, [("points", "1,1;2,2;3,3.5;4,3.9")]).unwrap();
+    aw.to_svg(800.0, 1.0, Theme::LIGHT).unwrap();
+    let t = aw.as_widget().plots()[0].transform;
+    let w = aw.as_widget_mut();
+    let slope = w.state().field("slope").and_then(Json::as_f64).unwrap();
+    assert!(w.pointer(Pointer::Down(t.to_px([4.0, 3.9]))));
+    assert!(w.pointer(Pointer::Move(t.to_px([4.0, 2.5]))));
+    w.pointer(Pointer::Up([0.0, 0.0]));
+    let after = w.state().field("slope").and_then(Json::as_f64).unwrap();
+    assert!(after < slope, "{after} < {slope}");
+    assert!(w.key(Key {
+        key: "ArrowUp",
+        shift: true
+    }));
+    assert!(w.state().field("slope").and_then(Json::as_f64).unwrap() > after);
+    assert!(w.key(Key {
+        key: "n",
+        shift: false
+    }));
+}
