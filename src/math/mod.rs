@@ -9,6 +9,7 @@
 //! mathematical outcomes (a diverging descent) are values, invalid input is a [`MathError`] whose
 //! message names the parameter, the value and the valid range.
 
+pub mod bayes;
 pub mod descent;
 pub mod distributions;
 pub mod error;
