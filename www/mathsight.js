@@ -58,6 +58,18 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'mi', 'mn', 'mo', 'mtext']);
+
+/** Builds MathML elements from the core's formula tree ({t, s} leaves, {t, c} groups); text only via textContent. */
+function mathNode(node) {
+  const tag = MATH_TAGS.has(node?.t) ? node.t : 'mrow';
+  const e = document.createElementNS(MATHML, tag);
+  if (typeof node?.s === 'string') e.textContent = node.s;
+  for (const child of Array.isArray(node?.c) ? node.c : []) e.append(mathNode(child));
+  return e;
+}
+
 /** Maps a log-scale option onto a 0…1000 slider and back. */
 function sliderScale(spec) {
   const { min, max, log } = spec;
@@ -176,6 +188,7 @@ class MathsightElement extends HTMLElement {
     this.canvasWrap = el('div', { class: 'ms-canvas-wrap' }, [this.canvas]);
     this.controls = el('div', { class: 'ms-controls', role: 'toolbar', 'aria-label': 'Controls' });
     this.readouts = el('dl', { class: 'ms-readouts' });
+    this.formulaBox = el('div', { class: 'ms-formula' });
     this.messageBox = el('p', { class: 'ms-message', role: 'status', 'aria-live': 'polite' });
     this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
@@ -185,6 +198,7 @@ class MathsightElement extends HTMLElement {
       this.canvasWrap,
       this.controls,
       this.readouts,
+      this.formulaBox,
       this.errorBox,
       this.messageBox,
       this.live,
@@ -390,6 +404,21 @@ class MathsightElement extends HTMLElement {
     for (const r of readouts) {
       const dd = this.readouts.querySelector(`[data-readout="${r.id}"]`);
       if (dd && dd.textContent !== r.value) dd.textContent = r.value;
+    }
+    const formula = this.handle.formulaJson();
+    if (formula !== this.lastFormula) {
+      this.lastFormula = formula;
+      const tree = JSON.parse(formula);
+      // One tree, or an array of trees set side by side (they wrap on narrow screens).
+      const parts = tree == null ? [] : Array.isArray(tree) ? tree : [tree];
+      this.formulaBox.replaceChildren(
+        ...parts.map((part) => {
+          const math = document.createElementNS(MATHML, 'math');
+          math.setAttribute('display', 'block');
+          math.append(mathNode(part));
+          return math;
+        }),
+      );
     }
     const message = JSON.parse(this.handle.messageJson());
     this.messageBox.textContent = message ? message.text : '';

@@ -39,6 +39,17 @@ impl BayesRule {
         })
     }
 
+    /// Like [`BayesRule::new`] but never failing: each value is clamped into [0, 1] and NaN
+    /// becomes 0. For callers whose values were range-checked already.
+    pub fn saturating(prior: f64, likelihood: f64, false_positive: f64) -> Self {
+        let clamp = |p: f64| if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+        BayesRule {
+            prior: clamp(prior),
+            likelihood: clamp(likelihood),
+            false_positive: clamp(false_positive),
+        }
+    }
+
     /// P(A).
     pub fn prior(&self) -> f64 {
         self.prior

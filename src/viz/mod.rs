@@ -7,6 +7,7 @@
 //! Conventions: pixel quantities are device pixels (CSS px × devicePixelRatio = `Frame::scale`);
 //! data space has y up, the canvas y down.
 
+pub mod bayes_rule;
 pub mod chart;
 pub mod display;
 pub mod field;
@@ -14,6 +15,7 @@ pub mod format;
 pub mod geometry;
 pub mod gradient_descent;
 pub mod json;
+pub mod mathml;
 pub mod options;
 pub mod registry;
 pub mod theme;

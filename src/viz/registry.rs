@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 
+use super::bayes_rule::{self, BayesRule};
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
@@ -24,11 +25,18 @@ pub struct Kind {
 }
 
 /// Every widget kind, in the order of the course.
-pub const KINDS: &[Kind] = &[Kind {
-    name: gradient_descent::NAME,
-    options: gradient_descent::OPTIONS,
-    create: || Box::new(GradientDescent::new()),
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
+        name: bayes_rule::NAME,
+        options: bayes_rule::OPTIONS,
+        create: || Box::new(BayesRule::new()),
+    },
+];
 
 /// The names of all widgets.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -99,6 +107,20 @@ pub const SCENARIOS: &[Scenario] = &[
             ("steps", "40"),
             ("points", "0,1;1,2.5;2,2.9;3,4.8;4,5.1"),
         ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "bayes-rule-friends",
+        widget: bayes_rule::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "bayes-rule-medical-observed-twice-dark-narrow",
+        widget: bayes_rule::NAME,
+        options: &[("story", "medical-test"), ("observations", "2")],
         width_css: 360.0,
         dark: true,
     },
@@ -224,7 +246,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule"
         );
     }
 }

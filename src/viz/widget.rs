@@ -272,6 +272,12 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
+    /// A formula to typeset beside the drawing, as a MathML tree (see [`super::mathml`]), or an
+    /// array of trees shown side by side and wrapped on narrow screens; none by default.
+    fn formula(&self) -> Option<Json> {
+        None
+    }
+
     /// The canvas height in CSS pixels for a given width.
     fn height_for_width(&self, width_css: f64) -> f64;
 

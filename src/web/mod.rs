@@ -170,6 +170,15 @@ impl WidgetHandle {
         }
     }
 
+    /// The widget's formula as a MathML tree in JSON (see `viz::mathml`), or `null`.
+    #[wasm_bindgen(js_name = formulaJson)]
+    pub fn formula_json(&self) -> String {
+        self.widget
+            .as_widget()
+            .formula()
+            .map_or_else(|| "null".to_string(), |f| f.to_json())
+    }
+
     /// The state in words, for the live region.
     pub fn describe(&self) -> String {
         self.widget.as_widget().describe()
