@@ -70,6 +70,11 @@ function mathNode(node) {
   return e;
 }
 
+/** What identifies a set of controls: their kinds, options and actions (not labels or values). */
+function controlsKey(controls) {
+  return controls.map((c) => `${c.kind}:${c.option ?? c.action}`).join(',');
+}
+
 /** Maps a log-scale option onto a 0…1000 slider and back. */
 function sliderScale(spec) {
   const { min, max, log } = spec;
@@ -239,6 +244,10 @@ class MathsightElement extends HTMLElement {
   }
 
   buildControls() {
+    // Keep focus on the same control when the set of controls changes (a widget may show
+    // different sliders for different choices).
+    const active = this.shadowRoot.activeElement;
+    const focusKey = active?.dataset?.option ?? active?.dataset?.action ?? null;
     this.controls.replaceChildren();
     this.sliders = new Map();
     this.buttons = new Map();
@@ -290,6 +299,12 @@ class MathsightElement extends HTMLElement {
         box.addEventListener('change', () => this.applyOption(c.option, String(box.checked)));
         this.sliders.set(c.option, { checkbox: box });
         this.controls.append(el('span', { class: 'ms-toggle' }, [box, el('label', { for: id, text: c.label })]));
+      }
+    }
+    this.controlsKey = controlsKey(controls);
+    if (focusKey) {
+      for (const node of this.controls.querySelectorAll('[data-option], [data-action]')) {
+        if ((node.dataset.option ?? node.dataset.action) === focusKey) node.focus();
       }
     }
   }
@@ -425,7 +440,9 @@ class MathsightElement extends HTMLElement {
     this.messageBox.dataset.level = message ? message.level : '';
     this.errorBox.textContent = this.optionError ?? '';
     const { options } = JSON.parse(this.handle.stateJson());
-    for (const c of JSON.parse(this.handle.controlsJson())) {
+    const controls = JSON.parse(this.handle.controlsJson());
+    if (controlsKey(controls) !== this.controlsKey) this.buildControls();
+    for (const c of controls) {
       if (c.kind === 'button') {
         const b = this.buttons.get(c.action);
         if (b && b.textContent !== c.label) b.textContent = c.label;

@@ -10,6 +10,7 @@
 pub mod bayes_rule;
 pub mod chart;
 pub mod display;
+pub mod distribution;
 pub mod field;
 pub mod format;
 pub mod geometry;

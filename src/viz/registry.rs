@@ -7,6 +7,7 @@ use plotters::prelude::*;
 
 use super::bayes_rule::{self, BayesRule};
 use super::display::{self, Command, EstimatedText, TextMeasure};
+use super::distribution::{self, DistributionWidget};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
@@ -35,6 +36,11 @@ pub const KINDS: &[Kind] = &[
         name: bayes_rule::NAME,
         options: bayes_rule::OPTIONS,
         create: || Box::new(BayesRule::new()),
+    },
+    Kind {
+        name: distribution::NAME,
+        options: distribution::OPTIONS,
+        create: || Box::new(DistributionWidget::new()),
     },
 ];
 
@@ -123,6 +129,52 @@ pub const SCENARIOS: &[Scenario] = &[
         options: &[("story", "medical-test"), ("observations", "2")],
         width_css: 360.0,
         dark: true,
+    },
+    Scenario {
+        id: "distribution-normal",
+        widget: distribution::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "distribution-binomial-pmf",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "binomial"),
+            ("n", "20"),
+            ("p", "0.35"),
+            ("a", "5"),
+            ("b", "9"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "distribution-beta-cdf-dark-narrow",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "beta"),
+            ("alpha", "0.6"),
+            ("beta", "0.8"),
+            ("a", "0.2"),
+            ("b", "0.7"),
+            ("view", "cdf"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "distribution-chi-squared",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "chi-squared"),
+            ("df", "3"),
+            ("a", "0"),
+            ("b", "7.81"),
+        ],
+        width_css: 640.0,
+        dark: false,
     },
 ];
 
@@ -246,7 +298,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule, distribution"
         );
     }
 }
