@@ -8,6 +8,7 @@
 //! data space has y up, the canvas y down.
 
 pub mod bayes_rule;
+pub mod bayes_update;
 pub mod chart;
 pub mod display;
 pub mod distribution;

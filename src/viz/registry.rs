@@ -6,6 +6,7 @@ use std::rc::Rc;
 use plotters::prelude::*;
 
 use super::bayes_rule::{self, BayesRule};
+use super::bayes_update::{self, BayesUpdate};
 use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::distribution::{self, DistributionWidget};
 use super::field::draw_coarse;
@@ -41,6 +42,11 @@ pub const KINDS: &[Kind] = &[
         name: distribution::NAME,
         options: distribution::OPTIONS,
         create: || Box::new(DistributionWidget::new()),
+    },
+    Kind {
+        name: bayes_update::NAME,
+        options: bayes_update::OPTIONS,
+        create: || Box::new(BayesUpdate::new()),
     },
 ];
 
@@ -176,6 +182,23 @@ pub const SCENARIOS: &[Scenario] = &[
         width_css: 640.0,
         dark: false,
     },
+    Scenario {
+        id: "bayes-update-beta",
+        widget: bayes_update::NAME,
+        options: &[("successes", "7"), ("failures", "3")],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "bayes-update-normal-dark-narrow",
+        widget: bayes_update::NAME,
+        options: &[
+            ("model", "normal-normal"),
+            ("data", "1.2, 2.5, 0.7, 1.9, 1.4, 2.2"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
 ];
 
 impl Scenario {
@@ -298,7 +321,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule, distribution"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule, distribution, bayes-update"
         );
     }
 }

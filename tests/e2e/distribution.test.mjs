@@ -27,6 +27,17 @@ async function coursePage({ dpr = 1, width = 1280 } = {}) {
   const widget = page.locator(TAG);
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${TAG}[data-ready]`, { timeout: 15000 });
+  // Widgets above may still be starting and shifting the layout: wait until the canvas stays put.
+  await page.waitForFunction(
+    (tag) => {
+      const top = document.querySelector(tag).shadowRoot.querySelector('canvas').getBoundingClientRect().top;
+      const settled = globalThis.__lastTop === top;
+      globalThis.__lastTop = top;
+      return settled;
+    },
+    TAG,
+    { polling: 100, timeout: 5000 },
+  );
   return { page, widget };
 }
 
