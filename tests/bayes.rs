@@ -52,3 +52,32 @@ proptest! {
         prop_assert!(m2.abs() <= mean.abs() + 1e-12 && m2 * mean >= 0.0, "{} vs {}", m2, mean);
     }
 }
+
+mod naive {
+    use mathsight::math::naive_bayes::{Covariance, TwoClassGaussian};
+    use proptest::prelude::*;
+
+    fn cloud() -> impl Strategy<Value = Vec<[f64; 2]>> {
+        prop::collection::vec((-10.0..10.0f64, -10.0..10.0f64), 2..30)
+            .prop_map(|v| v.into_iter().map(|(x, y)| [x, y]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// The naive posterior is the prior times the product of the per-feature marginal
+        /// densities, normalised: the independence assumption, exactly.
+        #[test]
+        fn naive_posterior_is_a_product_of_marginals(a in cloud(), b in cloud(), x in -12.0..12.0f64, y in -12.0..12.0f64) {
+            let m = TwoClassGaussian::fit(&a, &b).unwrap();
+            let pa = m.a.prior * m.a.marginal_density(0, x) * m.a.marginal_density(1, y);
+            let pb = m.b.prior * m.b.marginal_density(0, x) * m.b.marginal_density(1, y);
+            prop_assume!(pa + pb > 1e-250);
+            let want = pa / (pa + pb);
+            let got = m.probability_a([x, y], Covariance::Diagonal);
+            prop_assert!((got - want).abs() < 1e-9, "{} vs {}", got, want);
+            let full = m.probability_a([x, y], Covariance::Full);
+            prop_assert!((0.0..=1.0).contains(&full));
+        }
+    }
+}

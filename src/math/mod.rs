@@ -13,6 +13,7 @@ pub mod bayes;
 pub mod descent;
 pub mod distributions;
 pub mod error;
+pub mod naive_bayes;
 pub mod regression;
 pub mod rng;
 pub mod sample;
