@@ -324,9 +324,9 @@ class MathsightElement extends HTMLElement {
       this.canvas.setPointerCapture?.(e.pointerId);
       send('down', e);
     });
-    this.canvas.addEventListener('pointermove', (e) => {
-      if (e.buttons || e.pointerType === 'touch') send('move', e);
-    });
+    // Moves are sent hovering too: a widget may follow the pointer (and reports whether that
+    // changed anything, so other widgets ignore it).
+    this.canvas.addEventListener('pointermove', (e) => send('move', e));
     this.canvas.addEventListener('pointerup', (e) => send('up', e));
     this.canvas.addEventListener('pointercancel', () => {
       if (this.call((h) => h.pointer('cancel', 0, 0))) this.changed();

@@ -85,7 +85,8 @@ fn moments(points: &[[f64; 2]]) -> ([f64; 2], [[f64; 2]; 2]) {
     (mean, [[a / n, c / n], [c / n, b / n]])
 }
 
-fn validate(points: &[[f64; 2]]) -> Result<(), MathError> {
+/// Checks one class's points: at least two, every coordinate finite and within ±1e9.
+pub fn validate_class(points: &[[f64; 2]]) -> Result<(), MathError> {
     for (i, p) in points.iter().enumerate() {
         for (coordinate, value) in [("x", p[0]), ("y", p[1])] {
             if !(value.is_finite() && value.abs() <= MAX_COORDINATE) {
@@ -110,8 +111,8 @@ impl TwoClassGaussian {
     /// Fits both classes; each needs at least two points with finite coordinates within ±1e9.
     /// The error of class B's points comes second (check `points_a` alone to tell them apart).
     pub fn fit(points_a: &[[f64; 2]], points_b: &[[f64; 2]]) -> Result<Self, MathError> {
-        validate(points_a)?;
-        validate(points_b)?;
+        validate_class(points_a)?;
+        validate_class(points_b)?;
         let all: Vec<[f64; 2]> = points_a.iter().chain(points_b).copied().collect();
         let (_, total) = moments(&all);
         let floor = (1e-9 * total[0][0].max(total[1][1])).max(f64::MIN_POSITIVE.sqrt());

@@ -18,6 +18,7 @@ pub mod geometry;
 pub mod gradient_descent;
 pub mod json;
 pub mod mathml;
+pub mod naive_bayes;
 pub mod options;
 pub mod registry;
 pub mod theme;

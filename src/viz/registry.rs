@@ -12,6 +12,7 @@ use super::distribution::{self, DistributionWidget};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
+use super::naive_bayes::{self, NaiveBayes};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
@@ -47,6 +48,11 @@ pub const KINDS: &[Kind] = &[
         name: bayes_update::NAME,
         options: bayes_update::OPTIONS,
         create: || Box::new(BayesUpdate::new()),
+    },
+    Kind {
+        name: naive_bayes::NAME,
+        options: naive_bayes::OPTIONS,
+        create: || Box::new(NaiveBayes::new()),
     },
 ];
 
@@ -199,6 +205,20 @@ pub const SCENARIOS: &[Scenario] = &[
         width_css: 360.0,
         dark: true,
     },
+    Scenario {
+        id: "naive-bayes-seeded",
+        widget: naive_bayes::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "naive-bayes-full-covariance-dark-narrow",
+        widget: naive_bayes::NAME,
+        options: &[("full-covariance", "true")],
+        width_css: 360.0,
+        dark: true,
+    },
 ];
 
 impl Scenario {
@@ -321,7 +341,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule, distribution, bayes-update"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, bayes-rule, distribution, bayes-update, naive-bayes"
         );
     }
 }

@@ -17,7 +17,7 @@ use super::theme::Theme;
 pub enum Pointer {
     /// Pressed (mouse button, finger, pen).
     Down([f64; 2]),
-    /// Moved, pressed or not.
+    /// Moved, pressed or not (the shell sends hover moves too).
     Move([f64; 2]),
     /// Released.
     Up([f64; 2]),
