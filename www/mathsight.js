@@ -227,6 +227,8 @@ class MathsightElement extends HTMLElement {
       }
     }
     this.handle.reset();
+    const keys = this.handle.keysHelp();
+    if (keys) this.canvas.setAttribute('aria-label', `${this.constructor.widget.replace(/-/g, ' ')} plot. ${keys}`);
     this.optionError = errors.length ? errors.join('. ') : null;
     this.buildControls();
     this.wireEvents();

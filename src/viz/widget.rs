@@ -272,6 +272,12 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
+    /// What the keys do on the focused canvas, for its accessible label ("Arrow keys move a
+    /// and b."); empty by default, which keeps the shell's original wording.
+    fn keys_help(&self) -> &'static str {
+        ""
+    }
+
     /// A formula to typeset beside the drawing, as a MathML tree (see [`super::mathml`]), or an
     /// array of trees shown side by side and wrapped on narrow screens; none by default.
     fn formula(&self) -> Option<Json> {

@@ -170,6 +170,12 @@ impl WidgetHandle {
         }
     }
 
+    /// What the keys do on the focused canvas (empty: the shell's default wording).
+    #[wasm_bindgen(js_name = keysHelp)]
+    pub fn keys_help(&self) -> String {
+        self.widget.as_widget().keys_help().to_string()
+    }
+
     /// The widget's formula as a MathML tree in JSON (see `viz::mathml`), or `null`.
     #[wasm_bindgen(js_name = formulaJson)]
     pub fn formula_json(&self) -> String {

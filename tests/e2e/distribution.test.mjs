@@ -73,6 +73,11 @@ for (const dpr of [1, 2]) {
     assert.equal(s.mean, 0);
     assert.equal(s.variance, 1);
     assert.equal(s.sample_count, 500);
+    const label = await page.evaluate(
+      (tag) => document.querySelector(tag).shadowRoot.querySelector('canvas').getAttribute('aria-label'),
+      TAG,
+    );
+    assert.match(label, /^distribution plot\. Left and right arrows move a/);
     await widget.screenshot({ path: path.join(outputDir(), `distribution-dpr${dpr}.png`) });
     assertNoProblems(page);
   });

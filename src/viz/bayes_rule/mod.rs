@@ -465,6 +465,10 @@ impl Widget for BayesRule {
         ]))
     }
 
+    fn keys_help(&self) -> &'static str {
+        "Left and right arrows move the prior, up and down the likelihood, Page Up and Page Down the false-positive rate; Enter observes again."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.5).clamp(280.0, 520.0)

@@ -547,6 +547,10 @@ impl Widget for BayesUpdate {
         )
     }
 
+    fn keys_help(&self) -> &'static str {
+        "s adds a success, f a failure, Enter simulates; left and right arrows move the true value."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.5).clamp(260.0, 460.0)

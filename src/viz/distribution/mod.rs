@@ -492,6 +492,10 @@ impl Widget for DistributionWidget {
         ]))
     }
 
+    fn keys_help(&self) -> &'static str {
+        "Left and right arrows move a, down and up move b (Shift for larger steps); Enter draws new samples."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.5).clamp(260.0, 480.0)

@@ -428,6 +428,10 @@ impl Widget for NaiveBayes {
         )
     }
 
+    fn keys_help(&self) -> &'static str {
+        "Arrow keys move the probe, Enter adds a point there, c switches the class."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         (width_css * 0.78).clamp(300.0, 620.0)
     }
