@@ -122,3 +122,45 @@ fn heavy_tails_say_why_the_moments_misbehave() {
     assert!(w.state().to_json().contains("\"mean\":null"));
     assert!(w.message().unwrap().text.contains("mean does not exist"));
 }
+
+#[test]
+fn every_family_draws_at_the_ends_of_every_slider() {
+    use crate::viz::registry::AnyWidget;
+    use crate::viz::theme::Theme;
+    for family in FAMILIES {
+        for name in model::parameters(family) {
+            let spec = OPTIONS.iter().find(|s| s.name == *name).unwrap();
+            let ends = match spec.kind {
+                OptionKind::Float { min, max, .. } => [min, max],
+                OptionKind::Int { min, max } => [min as f64, max as f64],
+                _ => unreachable!(),
+            };
+            for v in ends {
+                let value = v.to_string();
+                let built = AnyWidget::with_options(
+                    NAME,
+                    [
+                        ("family", *family),
+                        (name, value.as_str()),
+                        ("samples", "200"),
+                    ],
+                );
+                // Some ends are invalid for a family (geometric p = 0, uniform high = low's
+                // minimum): those must be refused with a message, never drawn half-made.
+                match built {
+                    Ok(mut w) => {
+                        for view in ["pdf", "cdf"] {
+                            w.as_widget_mut().set_option("view", view).unwrap();
+                            let svg = w.to_svg(480.0, 1.0, Theme::LIGHT).unwrap();
+                            assert!(svg.contains("<svg"), "{family} {name}={value}");
+                        }
+                        let s = w.as_widget().state();
+                        let p = s.field("probability").and_then(Json::as_f64).unwrap();
+                        assert!((0.0..=1.0).contains(&p), "{family} {name}={value}: {p}");
+                    }
+                    Err(e) => assert!(e.message.starts_with(family), "{}", e.message),
+                }
+            }
+        }
+    }
+}
