@@ -14,11 +14,13 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod bayes;
 pub mod descent;
 pub mod descriptive;
 pub mod distributions;
 pub mod error;
 pub mod hypothesis;
+pub mod naive_bayes;
 pub mod ols;
 pub mod regression;
 pub mod rng;

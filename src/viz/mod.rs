@@ -8,16 +8,21 @@
 //! data space has y up, the canvas y down.
 
 pub mod annotate;
+pub mod bayes_rule;
+pub mod bayes_update;
 pub mod chart;
 pub mod code;
 pub mod descriptive_stats;
 pub mod display;
+pub mod distribution;
 pub mod field;
 pub mod format;
 pub mod geometry;
 pub mod gradient_descent;
 pub mod hypothesis_test;
 pub mod json;
+pub mod mathml;
+pub mod naive_bayes;
 pub mod options;
 pub mod registry;
 pub mod regression_stats;

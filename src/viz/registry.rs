@@ -5,12 +5,16 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 
+use super::bayes_rule::{self, BayesRule};
+use super::bayes_update::{self, BayesUpdate};
 use super::descriptive_stats::{self, DescriptiveStats};
 use super::display::{self, Command, EstimatedText, TextMeasure};
+use super::distribution::{self, DistributionWidget};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
+use super::naive_bayes::{self, NaiveBayes};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::regression_stats::{self, RegressionStats};
 use super::theme::Theme;
@@ -47,6 +51,26 @@ pub const KINDS: &[Kind] = &[
         name: regression_stats::NAME,
         options: regression_stats::OPTIONS,
         create: || Box::new(RegressionStats::new()),
+    },
+    Kind {
+        name: bayes_rule::NAME,
+        options: bayes_rule::OPTIONS,
+        create: || Box::new(BayesRule::new()),
+    },
+    Kind {
+        name: distribution::NAME,
+        options: distribution::OPTIONS,
+        create: || Box::new(DistributionWidget::new()),
+    },
+    Kind {
+        name: bayes_update::NAME,
+        options: bayes_update::OPTIONS,
+        create: || Box::new(BayesUpdate::new()),
+    },
+    Kind {
+        name: naive_bayes::NAME,
+        options: naive_bayes::OPTIONS,
+        create: || Box::new(NaiveBayes::new()),
     },
 ];
 
@@ -194,6 +218,97 @@ pub const SCENARIOS: &[Scenario] = &[
         width_css: 360.0,
         dark: true,
     },
+    Scenario {
+        id: "bayes-rule-friends",
+        widget: bayes_rule::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "bayes-rule-medical-observed-twice-dark-narrow",
+        widget: bayes_rule::NAME,
+        options: &[("story", "medical-test"), ("observations", "2")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "distribution-normal",
+        widget: distribution::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "distribution-binomial-pmf",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "binomial"),
+            ("n", "20"),
+            ("p", "0.35"),
+            ("a", "5"),
+            ("b", "9"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "distribution-beta-cdf-dark-narrow",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "beta"),
+            ("alpha", "0.6"),
+            ("beta", "0.8"),
+            ("a", "0.2"),
+            ("b", "0.7"),
+            ("view", "cdf"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "distribution-chi-squared",
+        widget: distribution::NAME,
+        options: &[
+            ("family", "chi-squared"),
+            ("df", "3"),
+            ("a", "0"),
+            ("b", "7.81"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "bayes-update-beta",
+        widget: bayes_update::NAME,
+        options: &[("successes", "7"), ("failures", "3")],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "bayes-update-normal-dark-narrow",
+        widget: bayes_update::NAME,
+        options: &[
+            ("model", "normal-normal"),
+            ("data", "1.2, 2.5, 0.7, 1.9, 1.4, 2.2"),
+        ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "naive-bayes-seeded",
+        widget: naive_bayes::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "naive-bayes-full-covariance-dark-narrow",
+        widget: naive_bayes::NAME,
+        options: &[("full-covariance", "true")],
+        width_css: 360.0,
+        dark: true,
+    },
 ];
 
 impl Scenario {
@@ -316,7 +431,10 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, descriptive-stats, hypothesis-test, regression-stats"
+            format!(
+                "unknown widget \"gradient-decent\"; the widgets are {}",
+                names().collect::<Vec<_>>().join(", ")
+            )
         );
     }
 }

@@ -17,7 +17,7 @@ use super::theme::Theme;
 pub enum Pointer {
     /// Pressed (mouse button, finger, pen).
     Down([f64; 2]),
-    /// Moved, pressed or not.
+    /// Moved, pressed or not (the shell sends hover moves too).
     Move([f64; 2]),
     /// Released.
     Up([f64; 2]),
@@ -384,6 +384,12 @@ pub trait Widget {
     /// Locks the named interactions (from [`Widget::lockable`]); unknown names are ignored.
     fn set_locks(&mut self, _locks: &[&str]) {}
 
+    /// The option that reproduces the current number of steps taken, with that number, so a
+    /// shared link shows the same step (e.g. `("steps", 12)`); none for widgets without steps.
+    fn share_steps(&self) -> Option<(&'static str, u64)> {
+        None
+    }
+
     /// A point (device pixels, from the last drawing) where a pointer drag does something —
     /// a draggable handle — for tests and hints. By default none.
     fn drag_hint(&self) -> Option<[f64; 2]> {
@@ -401,6 +407,18 @@ pub trait Widget {
 
     /// The plotted numbers as a table, if the widget has one.
     fn table(&self) -> Option<Table> {
+        None
+    }
+
+    /// What the keys do on the focused canvas, for its accessible label ("Arrow keys move a
+    /// and b."); empty by default, which keeps the shell's original wording.
+    fn key_help(&self) -> &'static str {
+        ""
+    }
+
+    /// A formula to typeset beside the drawing, as a MathML tree (see [`super::mathml`]), or an
+    /// array of trees shown side by side and wrapped on narrow screens; none by default.
+    fn formula(&self) -> Option<Json> {
         None
     }
 

@@ -123,6 +123,25 @@ impl WidgetHandle {
         .to_json()
     }
 
+    /// What a shared link carries: the changed options, with the step count written into the
+    /// widget's steps option so the link reproduces this view.
+    #[wasm_bindgen(js_name = shareOptionsJson)]
+    pub fn share_options_json(&self) -> String {
+        let w = self.widget.as_widget();
+        let mut pairs: Vec<(String, Json)> = w
+            .options()
+            .changed_pairs()
+            .map(|(k, v)| (k.to_string(), Json::str(v)))
+            .collect();
+        if let Some((name, steps)) = w.share_steps() {
+            pairs.retain(|(k, _)| k != name);
+            if steps > 0 {
+                pairs.push((name.to_string(), Json::str(steps.to_string())));
+            }
+        }
+        Json::Obj(pairs).to_json()
+    }
+
     /// The controls to build, as JSON.
     #[wasm_bindgen(js_name = controlsJson)]
     pub fn controls_json(&self) -> String {
@@ -175,6 +194,21 @@ impl WidgetHandle {
             .to_json(),
             None => "null".to_string(),
         }
+    }
+
+    /// What the keys do on the focused canvas (empty: the shell's default wording).
+    #[wasm_bindgen(js_name = keyHelp)]
+    pub fn key_help(&self) -> String {
+        self.widget.as_widget().key_help().to_string()
+    }
+
+    /// The widget's formula as a MathML tree in JSON (see `viz::mathml`), or `null`.
+    #[wasm_bindgen(js_name = formulaJson)]
+    pub fn formula_json(&self) -> String {
+        self.widget
+            .as_widget()
+            .formula()
+            .map_or_else(|| "null".to_string(), |f| f.to_json())
     }
 
     /// The state in words, for the live region.

@@ -11,6 +11,24 @@ import { el, nameList } from './dom.js';
 import { loop } from './loop.js';
 import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
 
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'msup', 'msqrt', 'mi', 'mn', 'mo', 'mtext', 'mtable', 'mtr', 'mtd']);
+
+/** MathML elements from the core's formula tree ({t, s} leaves, {t, c} groups); text only via
+ * textContent, and only known tags. */
+function mathNode(node) {
+  const tag = MATH_TAGS.has(node?.t) ? node.t : 'mrow';
+  const e = document.createElementNS(MATHML, tag);
+  if (typeof node?.s === 'string') e.textContent = node.s;
+  for (const child of Array.isArray(node?.c) ? node.c : []) e.append(mathNode(child));
+  return e;
+}
+
+/** What identifies a set of controls: their kinds, options and actions (not labels or values). */
+function controlsKey(controls) {
+  return controls.map((c) => `${c.kind}:${c.option ?? c.action}`).join(',');
+}
+
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
@@ -118,11 +136,10 @@ export class MathsightElement extends HTMLElement {
 
   /** The state as {widget, options (changed only), step, hide, lock}: what Share encodes. */
   shareState() {
-    const state = this.state ?? { step: 0 };
+    // The core writes the step count into the widget's own steps option.
     return {
       widget: this.constructor.widget,
-      options: this.call((h) => JSON.parse(h.changedOptionsJson())) ?? {},
-      step: state.step ?? 0,
+      options: this.call((h) => JSON.parse(h.shareOptionsJson())) ?? {},
       hide: nameList(this.getAttribute('hide')),
       lock: nameList(this.getAttribute('lock')),
     };
@@ -154,6 +171,7 @@ export class MathsightElement extends HTMLElement {
     this.controls = el('div', { class: 'ms-controls', role: 'group', 'aria-label': 'Controls' });
     this.sharing = el('div', { class: 'ms-sharing', role: 'group', 'aria-label': 'Share and export' });
     this.readouts = el('dl', { class: 'ms-readouts' });
+    this.formulaBox = el('div', { class: 'ms-formula' });
     this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
     this.messageBox = el('p', { class: 'ms-message', role: 'status' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
@@ -165,6 +183,7 @@ export class MathsightElement extends HTMLElement {
         this.canvasWrap,
         this.controls,
         this.readouts,
+        this.formulaBox,
         this.errorBox,
         this.messageBox,
         this.sharing,
@@ -212,6 +231,10 @@ export class MathsightElement extends HTMLElement {
     this.optionError = this.applyAttributes();
     this.call((h) => h.reset());
     this.call((h) => h.setLocks(nameList(this.getAttribute('lock')).join(',')));
+    const keys = this.call((h) => h.keyHelp());
+    if (keys) {
+      this.canvas.setAttribute('aria-label', `${this.constructor.widget.replace(/-/g, ' ')}: interactive plot. ${keys}`);
+    }
     this.buildAllControls();
     this.wireEvents();
     this.changed();
@@ -248,9 +271,14 @@ export class MathsightElement extends HTMLElement {
   }
 
   buildAllControls() {
+    // Keep focus on the same control when the set of controls changes (a widget may show
+    // different sliders for different choices).
+    const active = this.shadowRoot.activeElement;
+    const focusKey = active?.dataset?.option ?? active?.dataset?.action ?? null;
     const hide = nameList(this.getAttribute('hide'));
     const lock = nameList(this.getAttribute('lock'));
     const controls = this.call((h) => JSON.parse(h.controlsJson())) ?? [];
+    this.controlsKey = controlsKey(controls);
     this.controlView = buildControls(this.controls, controls, optionSpecs(this.constructor.widget), {
       hide,
       lock,
@@ -269,6 +297,11 @@ export class MathsightElement extends HTMLElement {
       },
     });
     this.buildSharing(hide, lock);
+    if (focusKey) {
+      for (const node of this.controls.querySelectorAll('[data-option], [data-action]')) {
+        if ((node.dataset.option ?? node.dataset.action) === focusKey) node.focus();
+      }
+    }
   }
 
   buildSharing(hide, lock) {
@@ -386,9 +419,9 @@ export class MathsightElement extends HTMLElement {
       this.call((h) => h.setCoarsePointer(e.pointerType !== 'mouse'));
       send('down', e);
     });
-    this.canvas.addEventListener('pointermove', (e) => {
-      if (e.buttons || e.pointerType === 'touch') send('move', e);
-    });
+    // Moves are sent while hovering too: a widget may follow the pointer (it reports whether
+    // that changed anything, so the others ignore it).
+    this.canvas.addEventListener('pointermove', (e) => send('move', e));
     this.canvas.addEventListener('pointerup', (e) => send('up', e));
     this.canvas.addEventListener('pointercancel', () => {
       if (this.call((h) => h.pointer('cancel', 0, 0))) this.changed();
@@ -482,11 +515,27 @@ export class MathsightElement extends HTMLElement {
       const dd = this.readouts.querySelector(`[data-readout="${r.id}"]`);
       if (dd && dd.textContent !== r.value) dd.textContent = r.value;
     }
+    const formula = this.handle.formulaJson();
+    if (formula !== this.lastFormula) {
+      this.lastFormula = formula;
+      const tree = JSON.parse(formula);
+      // One tree, or an array of trees set side by side (they wrap on narrow screens).
+      const parts = tree == null ? [] : Array.isArray(tree) ? tree : [tree];
+      this.formulaBox.replaceChildren(
+        ...parts.map((part) => {
+          const math = document.createElementNS(MATHML, 'math');
+          math.setAttribute('display', 'block');
+          math.append(mathNode(part));
+          return math;
+        }),
+      );
+    }
     const message = JSON.parse(this.handle.messageJson());
     this.messageBox.textContent = message?.text ?? '';
     this.messageBox.dataset.level = message?.level ?? '';
     this.errorBox.textContent = this.optionError ?? '';
     const controls = JSON.parse(this.handle.controlsJson());
+    if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
     this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
     const now = performance.now();
     if (now - this.lastLive > 1000 || !this.handle.playing()) {

@@ -1,18 +1,15 @@
 // A widget's whole state as URL parameters and back: `widget`, every option that differs from
-// its default (with `steps` = the current step, so the link reproduces the same picture), and
-// the teacher's `hide` and `lock` lists.
+// its default (the core writes the current step count into the widget's steps option, so the
+// link reproduces the same picture), and the teacher's `hide` and `lock` lists.
 
 /** Keys that are not options. */
 export const RESERVED = ['widget', 'hide', 'lock'];
 
-/** URLSearchParams for a state: {widget, options (changed only), step, hide, lock}. */
-export function stateToParams({ widget, options, step, hide = [], lock = [] }) {
+/** URLSearchParams for a state: {widget, options (changed only), hide, lock}. */
+export function stateToParams({ widget, options, hide = [], lock = [] }) {
   const params = new URLSearchParams();
   params.set('widget', widget);
-  for (const [key, value] of Object.entries(options)) {
-    if (key !== 'steps') params.set(key, value);
-  }
-  if (step > 0) params.set('steps', String(step));
+  for (const [key, value] of Object.entries(options)) params.set(key, value);
   if (hide.length) params.set('hide', hide.join(','));
   if (lock.length) params.set('lock', lock.join(','));
   return params;

@@ -78,6 +78,12 @@ pub struct Normal {
 }
 
 impl Normal {
+    /// The standard normal N(0, 1).
+    pub const STANDARD: Normal = Normal {
+        mu: 0.0,
+        sigma: 1.0,
+    };
+
     /// N(`mu`, `sigma`²); `mu` finite, `sigma` finite and > 0.
     pub fn new(mu: f64, sigma: f64) -> Result<Self, MathError> {
         let mu = require("mu", mu, mu.is_finite(), "finite")?;

@@ -562,6 +562,10 @@ impl Widget for DescriptiveStats {
         }
     }
 
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        self.point_px.first().copied()
+    }
+
     fn pointer(&mut self, event: Pointer) -> bool {
         match event {
             Pointer::Down(px) => {

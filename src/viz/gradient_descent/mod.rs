@@ -674,6 +674,10 @@ impl Widget for GradientDescent {
         Some(self.python())
     }
 
+    fn share_steps(&self) -> Option<(&'static str, u64)> {
+        Some(("steps", self.descent.steps() as u64))
+    }
+
     fn drag_hint(&self) -> Option<[f64; 2]> {
         let t = self.plot("cost")?.transform;
         let start = self.start();
