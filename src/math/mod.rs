@@ -10,7 +10,11 @@
 //! message names the parameter, the value and the valid range.
 
 pub mod descent;
+pub mod elimination;
 pub mod error;
+pub mod linear_system;
+pub mod matrix_text;
+pub mod rational;
 pub mod regression;
 pub mod rng;
 pub mod sample;
