@@ -48,16 +48,16 @@ impl Scalar for Rational {
         Rational::ONE
     }
     fn add(self, other: Self) -> Option<Self> {
-        Rational::add(self, other)
+        Rational::checked_add(self, other)
     }
     fn sub(self, other: Self) -> Option<Self> {
-        Rational::sub(self, other)
+        Rational::checked_sub(self, other)
     }
     fn mul(self, other: Self) -> Option<Self> {
-        Rational::mul(self, other)
+        Rational::checked_mul(self, other)
     }
     fn div(self, other: Self) -> Option<Self> {
-        Rational::div(self, other)
+        Rational::checked_div(self, other)
     }
     fn negligible(&self, _tol: f64) -> bool {
         self.is_zero()

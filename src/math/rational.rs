@@ -78,7 +78,7 @@ impl Rational {
     }
 
     /// `self + other`, or `None` on overflow.
-    pub fn add(self, other: Rational) -> Option<Rational> {
+    pub fn checked_add(self, other: Rational) -> Option<Rational> {
         let g = gcd(self.den, other.den).max(1);
         let l = self.den / g;
         let r = other.den / g;
@@ -90,12 +90,12 @@ impl Rational {
     }
 
     /// `self − other`, or `None` on overflow.
-    pub fn sub(self, other: Rational) -> Option<Rational> {
-        self.add(other.neg()?)
+    pub fn checked_sub(self, other: Rational) -> Option<Rational> {
+        self.checked_add(other.checked_neg()?)
     }
 
     /// `−self`, or `None` on overflow.
-    pub fn neg(self) -> Option<Rational> {
+    pub fn checked_neg(self) -> Option<Rational> {
         Some(Rational {
             num: self.num.checked_neg()?,
             den: self.den,
@@ -103,7 +103,7 @@ impl Rational {
     }
 
     /// `self · other`, or `None` on overflow.
-    pub fn mul(self, other: Rational) -> Option<Rational> {
+    pub fn checked_mul(self, other: Rational) -> Option<Rational> {
         let g1 = gcd(self.num, other.den).max(1);
         let g2 = gcd(other.num, self.den).max(1);
         Rational::new(
@@ -113,11 +113,11 @@ impl Rational {
     }
 
     /// `self / other`, or `None` when `other` is zero or on overflow.
-    pub fn div(self, other: Rational) -> Option<Rational> {
+    pub fn checked_div(self, other: Rational) -> Option<Rational> {
         if other.is_zero() {
             return None;
         }
-        self.mul(Rational::new(other.den, other.num)?)
+        self.checked_mul(Rational::new(other.den, other.num)?)
     }
 }
 
@@ -142,19 +142,19 @@ mod tests {
 
     #[test]
     fn arithmetic_is_exact_and_reduced() {
-        assert_eq!(q(1, 3).add(q(1, 6)).unwrap(), q(1, 2));
-        assert_eq!(q(1, 3).sub(q(1, 2)).unwrap().to_string(), "-1/6");
-        assert_eq!(q(3, 4).mul(q(8, 9)).unwrap(), q(2, 3));
-        assert_eq!(q(3, 4).div(q(-3, 2)).unwrap().to_string(), "-1/2");
+        assert_eq!(q(1, 3).checked_add(q(1, 6)).unwrap(), q(1, 2));
+        assert_eq!(q(1, 3).checked_sub(q(1, 2)).unwrap().to_string(), "-1/6");
+        assert_eq!(q(3, 4).checked_mul(q(8, 9)).unwrap(), q(2, 3));
+        assert_eq!(q(3, 4).checked_div(q(-3, 2)).unwrap().to_string(), "-1/2");
         assert_eq!(q(0, -5), Rational::ZERO);
-        assert!(q(1, 2).div(Rational::ZERO).is_none());
+        assert!(q(1, 2).checked_div(Rational::ZERO).is_none());
     }
 
     #[test]
     fn overflow_is_none_not_a_panic() {
         let big = Rational::new(i128::MAX, 1).unwrap();
-        assert!(big.add(Rational::ONE).is_none());
-        assert!(big.mul(Rational::int(2)).is_none());
+        assert!(big.checked_add(Rational::ONE).is_none());
+        assert!(big.checked_mul(Rational::int(2)).is_none());
         assert!(Rational::new(i128::MIN, -1).is_none());
     }
 }

@@ -9,6 +9,7 @@ use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
+use super::linear_system::{self, LinearSystem};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
@@ -24,11 +25,18 @@ pub struct Kind {
 }
 
 /// Every widget kind, in the order of the course.
-pub const KINDS: &[Kind] = &[Kind {
-    name: gradient_descent::NAME,
-    options: gradient_descent::OPTIONS,
-    create: || Box::new(GradientDescent::new()),
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
+        name: linear_system::NAME,
+        options: linear_system::OPTIONS,
+        create: || Box::new(LinearSystem::new()),
+    },
+];
 
 /// The names of all widgets.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -99,6 +107,52 @@ pub const SCENARIOS: &[Scenario] = &[
             ("steps", "40"),
             ("points", "0,1;1,2.5;2,2.9;3,4.8;4,5.1"),
         ],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "linear-system-start",
+        widget: linear_system::NAME,
+        options: &[],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-eliminated",
+        widget: linear_system::NAME,
+        options: &[("step", "1")],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-parallel-narrow",
+        widget: linear_system::NAME,
+        options: &[("a", "1,2;2,4"), ("b", "3,16"), ("step", "1")],
+        width_css: 360.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-coincident-dark",
+        widget: linear_system::NAME,
+        options: &[("a", "1,-2;-3,6"), ("b", "1,-3")],
+        width_css: 640.0,
+        dark: true,
+    },
+    Scenario {
+        id: "linear-system-planes",
+        widget: linear_system::NAME,
+        options: &[
+            ("a", "2,1,-1;-3,-1,2;-2,1,2"),
+            ("b", "8,-11,-3"),
+            ("step", "2"),
+        ],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-planes-line-narrow",
+        widget: linear_system::NAME,
+        options: &[("a", "1,1,1;1,2,3;2,3,4"), ("b", "6,14,20"), ("yaw", "-40")],
         width_css: 360.0,
         dark: true,
     },
@@ -224,7 +278,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, linear-system"
         );
     }
 }
