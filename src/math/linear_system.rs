@@ -6,11 +6,10 @@
 //! < n infinitely many (a line or plane of solutions, one parameter per free unknown).
 //! The condition number is the 2-norm one, σ_max/σ_min, as `numpy.linalg.cond(A)` computes it.
 
-use nalgebra::{DMatrix, DVector};
-
 use super::elimination::{eliminate_exact, eliminate_float, Elimination};
 use super::matrix_text::{parse_matrix, parse_vector, Entry, TextError};
 use super::rational::Rational;
+use super::svd::svd;
 
 /// Above this condition number the answer is sensitive to the input: a relative change ε in A
 /// or b can move x by up to κ·ε relatively.
@@ -168,54 +167,23 @@ fn empty(a: &[Vec<f64>], b: &[f64]) -> Elimination {
     }
 }
 
-/// The singular values of `a`, largest first (empty if the SVD does not converge).
+/// The singular values of `a`, largest first (empty for ragged or non-finite input).
 pub fn singular_values(a: &[Vec<f64>]) -> Vec<f64> {
-    let n = a.len();
-    let cols = a.first().map_or(0, Vec::len);
-    let flat: Vec<f64> = a.iter().flatten().copied().collect();
-    if n == 0 || flat.len() != n * cols {
-        return Vec::new();
-    }
-    let m = DMatrix::from_row_slice(n, cols, &flat);
-    match m.try_svd(false, false, f64::EPSILON, 10_000) {
-        Some(svd) => {
-            let mut s: Vec<f64> = svd.singular_values.iter().copied().collect();
-            s.sort_by(|x, y| y.total_cmp(x));
-            s
-        }
-        None => Vec::new(),
-    }
+    svd(a).map_or_else(Vec::new, |s| s.sigma)
 }
 
 /// The rank of `a` by its singular values, with NumPy's default tolerance
 /// σ_max · max(rows, cols) · ε (`numpy.linalg.matrix_rank`).
 pub fn svd_rank(a: &[Vec<f64>]) -> usize {
-    let s = singular_values(a);
-    let dim = a.len().max(a.first().map_or(0, Vec::len)) as f64;
-    let tol = s.first().copied().unwrap_or(0.0) * dim * f64::EPSILON;
-    s.iter().filter(|&&v| v > tol).count()
+    svd(a).map_or(0, |s| s.rank(a.len()))
 }
 
 /// (σ_max/σ_min, pinv(A)·b).
 fn svd_facts(a: &[Vec<f64>], b: &[f64]) -> (f64, Vec<f64>) {
-    let n = a.len();
-    let flat: Vec<f64> = a.iter().flatten().copied().collect();
-    if n == 0 || flat.len() != n * n || b.len() != n {
-        return (f64::INFINITY, vec![0.0; n]);
+    match svd(a) {
+        Some(s) => (s.condition_number(), s.solve(b)),
+        None => (f64::INFINITY, vec![0.0; a.len()]),
     }
-    let m = DMatrix::from_row_slice(n, n, &flat);
-    let Some(svd) = m.try_svd(true, true, f64::EPSILON, 10_000) else {
-        return (f64::INFINITY, vec![0.0; n]);
-    };
-    let s = &svd.singular_values;
-    let (hi, lo) = (s.max(), s.min());
-    let cond = if lo > 0.0 { hi / lo } else { f64::INFINITY };
-    let eps = hi * n as f64 * f64::EPSILON;
-    let centre = svd
-        .solve(&DVector::from_column_slice(b), eps)
-        .map(|x| x.iter().copied().collect())
-        .unwrap_or_else(|_| vec![0.0; n]);
-    (cond, centre)
 }
 
 #[cfg(test)]

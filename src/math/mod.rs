@@ -18,6 +18,7 @@ pub mod rational;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod svd;
 
 pub use error::MathError;
 
