@@ -26,6 +26,21 @@ fn dot(x: &[f64], y: &[f64]) -> f64 {
     x.iter().zip(y).map(|(p, q)| p * q).sum()
 }
 
+/// The indices of `keys` in ascending order (insertion sort: the slices here hold a handful of
+/// values, and one small non-generic sort keeps the wasm small).
+pub fn ascending(keys: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = Vec::with_capacity(keys.len());
+    for i in 0..keys.len() {
+        let key = keys.get(i).copied().unwrap_or(f64::NAN);
+        let at = idx
+            .iter()
+            .position(|&j| keys.get(j).is_some_and(|k| k.total_cmp(&key).is_gt()))
+            .unwrap_or(idx.len());
+        idx.insert(at, i);
+    }
+    idx
+}
+
 /// The SVD of `a` (rows of equal length); `None` for non-finite entries or ragged rows.
 pub fn svd(a: &[Vec<f64>]) -> Option<Svd> {
     let n = a.first().map_or(0, Vec::len);
@@ -148,6 +163,12 @@ mod tests {
         let s = svd(&[vec![1.0, 2.0], vec![2.0, 4.0]]).unwrap();
         assert_eq!(s.rank(2), 1);
         assert!(svd(&[vec![1.0, f64::NAN]]).is_none());
+    }
+
+    #[test]
+    fn ascending_orders_indices() {
+        assert_eq!(ascending(&[3.0, -1.0, 2.0, -1.0]), [1, 3, 2, 0]);
+        assert!(ascending(&[]).is_empty());
     }
 
     #[test]

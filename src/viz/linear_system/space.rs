@@ -12,6 +12,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::draw::row_colour;
 use super::LinearSystem;
 use crate::math::linear_system::Kind;
+use crate::math::svd::ascending;
 use crate::viz::chart::{self, stroke};
 use crate::viz::display::Recorder;
 use crate::viz::geometry::{PixelRect, Span, Transform};
@@ -48,8 +49,8 @@ pub(super) struct Camera {
 impl Camera {
     /// Screen position (device px) and depth (larger is farther) of box point `q`.
     fn project(&self, q: V3) -> ([f64; 2], f64) {
-        let (sy, cy) = self.yaw.to_radians().sin_cos();
-        let (sp, cp) = self.pitch.to_radians().sin_cos();
+        let (sy, cy) = sin_cos_degrees(self.yaw);
+        let (sp, cp) = sin_cos_degrees(self.pitch);
         let x1 = q[0] * cy - q[1] * sy;
         let y1 = q[0] * sy + q[1] * cy;
         let v = q[2] * cp - y1 * sp;
@@ -66,6 +67,26 @@ impl Camera {
     fn px(&self, q: V3) -> (i32, i32) {
         let (p, _) = self.project(q);
         (p[0].round() as i32, p[1].round() as i32)
+    }
+}
+
+/// (sin, cos) of an angle in degrees, from Taylor series on [−45°, 45°] after reducing by
+/// quarter turns (error below 1e-9: plenty for drawing, and smaller wasm than libm's sin/cos).
+fn sin_cos_degrees(deg: f64) -> (f64, f64) {
+    let quarter = (deg / 90.0).round();
+    let x = (deg - 90.0 * quarter).to_radians();
+    let x2 = x * x;
+    let s = x
+        * (1.0
+            - x2 / 6.0
+                * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0 * (1.0 - x2 / 110.0)))));
+    let c = 1.0
+        - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0 * (1.0 - x2 / 90.0))));
+    match (quarter as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
     }
 }
 
@@ -125,13 +146,17 @@ pub(super) fn plane_in_box(n: V3, d: f64) -> Vec<V3> {
     };
     let e1 = cross(n, helper);
     let e2 = cross(n, e1);
-    pts.sort_by(|p, q| {
-        let ang = |r: &V3| {
+    let angles: Vec<f64> = pts
+        .iter()
+        .map(|r| {
             let v = [r[0] - c[0], r[1] - c[1], r[2] - c[2]];
             dot(v, e2).atan2(dot(v, e1))
-        };
-        ang(p).total_cmp(&ang(q))
-    });
+        })
+        .collect();
+    let pts = ascending(&angles)
+        .into_iter()
+        .filter_map(|i| pts.get(i).copied())
+        .collect();
     pts
 }
 
@@ -249,7 +274,7 @@ impl LinearSystem {
         // Planes, farthest first, translucent so the ones behind show through.
         let stage = self.stage();
         let changed = self.changed_rows();
-        let mut planes: Vec<(usize, Vec<V3>, f64)> = stage
+        let planes: Vec<(usize, Vec<V3>, f64)> = stage
             .iter()
             .enumerate()
             .filter_map(|(i, row)| {
@@ -260,8 +285,12 @@ impl LinearSystem {
                 (!poly.is_empty()).then_some((i, poly, depth))
             })
             .collect();
-        planes.sort_by(|a, b| b.2.total_cmp(&a.2));
-        for (i, poly, _) in &planes {
+        let depths: Vec<f64> = planes.iter().map(|p| -p.2).collect();
+        let planes: Vec<&(usize, Vec<V3>, f64)> = ascending(&depths)
+            .into_iter()
+            .filter_map(|k| planes.get(k))
+            .collect();
+        for (i, poly, _) in planes {
             let colour = row_colour(theme, *i);
             let pts: Vec<(i32, i32)> = poly.iter().map(|q| cam.px(*q)).collect();
             area.draw(&Polygon::new(pts.clone(), colour.mix(0.22).filled()))
@@ -370,5 +399,35 @@ impl LinearSystem {
             x: Span::around(c[0], self.view.half),
             y: Span::around(c[1], self.view.half),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sines_and_cosines_in_degrees() {
+        for deg in [
+            -180.0, -135.0, -89.0, -30.0, 0.0, 17.0, 45.0, 90.0, 123.0, 179.0, 200.0,
+        ] {
+            let (s, c) = sin_cos_degrees(deg);
+            let r = f64::to_radians(deg);
+            assert!(
+                (s - r.sin()).abs() < 1e-9 && (c - r.cos()).abs() < 1e-9,
+                "{deg}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_plane_through_the_centre_cuts_a_square_or_hexagon() {
+        assert_eq!(plane_in_box([0.0, 0.0, 1.0], 0.0).len(), 4);
+        let k = 1.0 / 3f64.sqrt();
+        assert_eq!(plane_in_box([k, k, k], 0.0).len(), 6);
+        assert!(plane_in_box([0.0, 0.0, 1.0], 2.0).is_empty());
+        let (a, b) = line_in_box([0.0; 3], [1.0, 0.0, 0.0]).unwrap();
+        assert_eq!((a, b), ([-1.0, 0.0, 0.0], [1.0, 0.0, 0.0]));
+        assert!(line_in_box([0.0, 2.0, 0.0], [1.0, 0.0, 0.0]).is_none());
     }
 }
