@@ -175,6 +175,12 @@ impl WidgetHandle {
         self.widget.as_widget().describe()
     }
 
+    /// What the keys do on the canvas, for its accessible label.
+    #[wasm_bindgen(js_name = keyHelp)]
+    pub fn key_help(&self) -> String {
+        self.widget.as_widget().key_help().to_string()
+    }
+
     /// The plots of the last drawing as JSON, in CSS pixels.
     #[wasm_bindgen(js_name = plotsJson)]
     pub fn plots_json(&self) -> String {

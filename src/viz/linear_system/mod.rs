@@ -61,8 +61,9 @@ pub const OPTIONS: &[OptionSpec] = &[
 enum Drag {
     /// Moving handle `handle` (line = handle / 2) of a 2-D line.
     Handle(usize),
-    /// Turning the 3-D view; the last pointer position in device pixels.
-    Rotate([f64; 2]),
+    /// Turning the 3-D view: where the pointer went down (device px) and the angles then, so
+    /// rounding to whole degrees does not accumulate.
+    Rotate([f64; 2], f64, f64),
 }
 
 /// The data window of the 2-D picture, or the box of the 3-D one.
@@ -753,11 +754,16 @@ impl Widget for LinearSystem {
         format!("{op} {kind}")
     }
 
+    fn key_help(&self) -> &'static str {
+        "Enter steps forward, Backspace steps back, Home resets. With two unknowns, n selects a line's handle and the arrow keys move it; with three, the arrow keys turn the view."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.56).clamp(300.0, 600.0)
         } else {
-            width_css + 250.0
+            // The panel below needs a row of text per equation.
+            width_css + if self.system.n() == 2 { 215.0 } else { 250.0 }
         }
     }
 
@@ -770,7 +776,11 @@ impl Widget for LinearSystem {
                 };
                 if three_d {
                     if info.transform.rect.contains(px) {
-                        self.drag = Some(Drag::Rotate(px));
+                        self.drag = Some(Drag::Rotate(
+                            px,
+                            self.options.float("yaw"),
+                            self.options.float("pitch"),
+                        ));
                     }
                     return false;
                 }
@@ -804,16 +814,11 @@ impl Widget for LinearSystem {
                     }
                     None => false,
                 },
-                Some(Drag::Rotate(last)) => {
+                Some(Drag::Rotate(start, yaw, pitch)) => {
+                    // Half a degree per CSS pixel.
                     let scale = self.plot("system").map_or(1.0, |p| p.scale);
-                    let (dx, dy) = ((px[0] - last[0]) / scale, (px[1] - last[1]) / scale);
-                    let yaw = self.options.float("yaw") - dx * 0.5;
-                    let pitch = self.options.float("pitch") + dy * 0.5;
-                    let changed = self.set_view_angles(yaw, pitch);
-                    if changed {
-                        self.drag = Some(Drag::Rotate(px));
-                    }
-                    changed
+                    let (dx, dy) = ((px[0] - start[0]) / scale, (px[1] - start[1]) / scale);
+                    self.set_view_angles(yaw - dx * 0.5, pitch + dy * 0.5)
                 }
                 None => false,
             },
