@@ -58,7 +58,8 @@ fn every_widget_draws_non_blank_pixels() {
         handle.draw(&c2, 2.0, false).unwrap();
         assert!(distinct_colours(&c2) > 20);
         let plots = handle.plots_json();
-        assert!(plots.contains("\"id\":\"cost\""), "{plots}");
+        // Every widget reports at least one plot (ids differ by widget).
+        assert!(plots.starts_with("[{\"id\":"), "{name}: {plots}");
     }
 }
 

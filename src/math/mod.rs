@@ -12,6 +12,7 @@
 pub mod descent;
 pub mod elimination;
 pub mod error;
+pub mod least_squares;
 pub mod linear_system;
 pub mod matrix_text;
 pub mod rational;
