@@ -9,6 +9,7 @@ use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
+use super::least_squares::{self, LeastSquares};
 use super::linear_system::{self, LinearSystem};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
@@ -35,6 +36,11 @@ pub const KINDS: &[Kind] = &[
         name: linear_system::NAME,
         options: linear_system::OPTIONS,
         create: || Box::new(LinearSystem::new()),
+    },
+    Kind {
+        name: least_squares::NAME,
+        options: least_squares::OPTIONS,
+        create: || Box::new(LeastSquares::new()),
     },
 ];
 
@@ -154,6 +160,27 @@ pub const SCENARIOS: &[Scenario] = &[
         widget: linear_system::NAME,
         options: &[("a", "1,1,1;1,2,3;2,3,4"), ("b", "6,14,20"), ("yaw", "-40")],
         width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "least-squares-line",
+        widget: least_squares::NAME,
+        options: &[],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "least-squares-cubic-narrow",
+        widget: least_squares::NAME,
+        options: &[("model", "cubic"), ("n", "12"), ("seed", "5")],
+        width_css: 360.0,
+        dark: false,
+    },
+    Scenario {
+        id: "least-squares-exact-dark",
+        widget: least_squares::NAME,
+        options: &[("points", "1,3;3,7")],
+        width_css: 640.0,
         dark: true,
     },
 ];
@@ -278,7 +305,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, linear-system"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, linear-system, least-squares"
         );
     }
 }
