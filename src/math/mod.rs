@@ -14,6 +14,7 @@ pub mod elimination;
 pub mod error;
 pub mod least_squares;
 pub mod linear_system;
+pub mod matrix2;
 pub mod matrix_text;
 pub mod rational;
 pub mod regression;

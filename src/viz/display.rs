@@ -6,8 +6,8 @@
 //! [`replay`] loop is compiled per backend. It also makes the browser's SVG export and the
 //! CLI's SVG the same bytes by construction (one list, one replay).
 //!
-//! Fields are recorded as shared pixels ([`Command::Field`]); [`replay`] hands them to a
-//! [`FieldSink`] so each backend puts them its own way.
+//! Fields are recorded as shared pixels ([`Command::Field`]); [`replay`] hands them to its
+//! `put_field` callback, so each backend puts them its own way.
 
 use std::cell::RefCell;
 use std::fmt;
