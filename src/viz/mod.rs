@@ -16,6 +16,7 @@ pub mod gradient_descent;
 pub mod json;
 pub mod least_squares;
 pub mod linear_system;
+pub mod matrix_transform;
 pub mod options;
 pub mod registry;
 pub mod theme;

@@ -11,6 +11,7 @@ use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
 use super::least_squares::{self, LeastSquares};
 use super::linear_system::{self, LinearSystem};
+use super::matrix_transform::{self, MatrixTransform};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
@@ -41,6 +42,11 @@ pub const KINDS: &[Kind] = &[
         name: least_squares::NAME,
         options: least_squares::OPTIONS,
         create: || Box::new(LeastSquares::new()),
+    },
+    Kind {
+        name: matrix_transform::NAME,
+        options: matrix_transform::OPTIONS,
+        create: || Box::new(MatrixTransform::new()),
     },
 ];
 
@@ -183,6 +189,27 @@ pub const SCENARIOS: &[Scenario] = &[
         width_css: 640.0,
         dark: true,
     },
+    Scenario {
+        id: "matrix-transform-start",
+        widget: matrix_transform::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "matrix-transform-flipped-narrow",
+        widget: matrix_transform::NAME,
+        options: &[("a", "1,1.5;0.5,-1"), ("shape", "circle")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "matrix-transform-singular",
+        widget: matrix_transform::NAME,
+        options: &[("a", "1,2;0.5,1")],
+        width_css: 640.0,
+        dark: false,
+    },
 ];
 
 impl Scenario {
@@ -305,7 +332,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, linear-system, least-squares"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, linear-system, least-squares, matrix-transform"
         );
     }
 }
