@@ -16,89 +16,79 @@ use super::rational::Rational;
 /// Relative size below which a floating-point pivot (or a leftover right-hand side) is zero.
 pub const PIVOT_TOLERANCE: f64 = 1e-10;
 
-/// A number in the elimination: exact fractions or floats.
-pub trait Scalar: Copy + PartialEq + std::fmt::Debug {
-    /// 0.
-    fn zero() -> Self;
-    /// 1.
-    fn one() -> Self;
-    /// `a + b`, `None` on overflow.
-    fn add(self, other: Self) -> Option<Self>;
+/// A number in the elimination: an exact fraction or a float. One type rather than a generic
+/// parameter, so the elimination is compiled once (smaller wasm); mixing the two (which
+/// validated input never does) falls back to floating point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    /// An exact fraction.
+    Q(Rational),
+    /// A float.
+    F(f64),
+}
+
+impl Num {
+    fn zero() -> Self {
+        Num::Q(Rational::ZERO)
+    }
+
+    fn one() -> Self {
+        Num::Q(Rational::ONE)
+    }
+
+    fn finite(v: f64) -> Option<Num> {
+        v.is_finite().then_some(Num::F(v))
+    }
+
+    fn op(
+        self,
+        other: Num,
+        exact: fn(Rational, Rational) -> Option<Rational>,
+        float: fn(f64, f64) -> f64,
+    ) -> Option<Num> {
+        match (self, other) {
+            (Num::Q(a), Num::Q(b)) => exact(a, b).map(Num::Q),
+            (a, b) => Num::finite(float(a.to_f64(), b.to_f64())),
+        }
+    }
+
     /// `a − b`, `None` on overflow.
-    fn sub(self, other: Self) -> Option<Self>;
+    fn sub(self, other: Num) -> Option<Num> {
+        self.op(other, Rational::checked_sub, |a, b| a - b)
+    }
+
     /// `a · b`, `None` on overflow.
-    fn mul(self, other: Self) -> Option<Self>;
+    fn mul(self, other: Num) -> Option<Num> {
+        self.op(other, Rational::checked_mul, |a, b| a * b)
+    }
+
     /// `a / b`, `None` on overflow or division by zero.
-    fn div(self, other: Self) -> Option<Self>;
-    /// Whether it counts as zero, given the tolerance `tol` (absolute; ignored when exact).
-    fn negligible(&self, tol: f64) -> bool;
-    /// The value as `f64`.
-    fn to_f64(&self) -> f64;
-    /// Whether the pivot search takes the largest entry (floats) or the first non-zero (exact).
-    const PARTIAL_PIVOTING: bool;
-    /// The number as text: `3/2` or `1.5`.
-    fn text(&self) -> String;
-}
+    fn div(self, other: Num) -> Option<Num> {
+        self.op(other, Rational::checked_div, |a, b| a / b)
+    }
 
-impl Scalar for Rational {
-    fn zero() -> Self {
-        Rational::ZERO
-    }
-    fn one() -> Self {
-        Rational::ONE
-    }
-    fn add(self, other: Self) -> Option<Self> {
-        Rational::checked_add(self, other)
-    }
-    fn sub(self, other: Self) -> Option<Self> {
-        Rational::checked_sub(self, other)
-    }
-    fn mul(self, other: Self) -> Option<Self> {
-        Rational::checked_mul(self, other)
-    }
-    fn div(self, other: Self) -> Option<Self> {
-        Rational::checked_div(self, other)
-    }
-    fn negligible(&self, _tol: f64) -> bool {
-        self.is_zero()
-    }
-    fn to_f64(&self) -> f64 {
-        Rational::to_f64(self)
-    }
-    const PARTIAL_PIVOTING: bool = false;
-    fn text(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl Scalar for f64 {
-    fn zero() -> Self {
-        0.0
-    }
-    fn one() -> Self {
-        1.0
-    }
-    fn add(self, other: Self) -> Option<Self> {
-        Some(self + other).filter(|v| v.is_finite())
-    }
-    fn sub(self, other: Self) -> Option<Self> {
-        Some(self - other).filter(|v| v.is_finite())
-    }
-    fn mul(self, other: Self) -> Option<Self> {
-        Some(self * other).filter(|v| v.is_finite())
-    }
-    fn div(self, other: Self) -> Option<Self> {
-        Some(self / other).filter(|v| v.is_finite())
-    }
+    /// Whether it counts as zero: exactly for fractions, |v| ≤ `tol` for floats.
     fn negligible(&self, tol: f64) -> bool {
-        self.abs() <= tol
+        match self {
+            Num::Q(q) => q.is_zero(),
+            Num::F(v) => v.abs() <= tol,
+        }
     }
-    fn to_f64(&self) -> f64 {
-        *self
+
+    /// The value as `f64`.
+    pub fn to_f64(&self) -> f64 {
+        match self {
+            Num::Q(q) => q.to_f64(),
+            Num::F(v) => *v,
+        }
     }
-    const PARTIAL_PIVOTING: bool = true;
-    fn text(&self) -> String {
-        short(*self)
+
+    /// The number as text: `3/2` or `1.5`.
+    pub fn text(&self) -> String {
+        match self {
+            Num::Q(q) => q.to_string(),
+            Num::F(v) => short(*v),
+        }
     }
 }
 
@@ -216,19 +206,19 @@ fn unknown(j: usize) -> &'static str {
     UNKNOWNS.get(j).copied().unwrap_or("?")
 }
 
-struct Run<T: Scalar> {
-    m: Vec<Vec<T>>,
+struct Run {
+    m: Vec<Vec<Num>>,
     steps: Vec<Step>,
-    stages: Vec<Vec<Vec<T>>>,
+    stages: Vec<Vec<Vec<Num>>>,
 }
 
-impl<T: Scalar> Run<T> {
-    fn at(&self, i: usize, j: usize) -> T {
+impl Run {
+    fn at(&self, i: usize, j: usize) -> Num {
         self.m
             .get(i)
             .and_then(|r| r.get(j))
             .copied()
-            .unwrap_or(T::zero())
+            .unwrap_or(Num::zero())
     }
 
     fn record(&mut self, op: RowOp, phase: Phase, text: String) {
@@ -245,7 +235,7 @@ impl<T: Scalar> Run<T> {
         );
     }
 
-    fn scale(&mut self, row: usize, factor: T, why: String) -> Option<()> {
+    fn scale(&mut self, row: usize, factor: Num, why: String) -> Option<()> {
         let r = self.m.get_mut(row)?;
         for v in r.iter_mut() {
             *v = v.mul(factor)?;
@@ -273,7 +263,7 @@ impl<T: Scalar> Run<T> {
         &mut self,
         target: usize,
         source: usize,
-        factor: T,
+        factor: Num,
         col: usize,
         phase: Phase,
         why: String,
@@ -282,19 +272,19 @@ impl<T: Scalar> Run<T> {
         let row = self.m.get_mut(target)?;
         for (j, (v, s)) in row.iter_mut().zip(&src).enumerate() {
             *v = if j == col {
-                T::zero()
+                Num::zero()
             } else {
                 v.sub(factor.mul(*s)?)?
             };
         }
-        let neg = T::zero().sub(factor)?;
+        let neg = Num::zero().sub(factor)?;
         let (sign, magnitude) = if factor.to_f64() < 0.0 {
             ("+", neg)
         } else {
             ("−", factor)
         };
         let mag = magnitude.text();
-        let times = if magnitude == T::one() {
+        let times = if magnitude == Num::one() {
             String::new()
         } else {
             format!("{mag}·")
@@ -318,9 +308,14 @@ impl<T: Scalar> Run<T> {
     }
 }
 
-fn run<T: Scalar>(a: &[Vec<T>], b: &[T], scale: f64) -> Option<(Run<T>, usize, usize, Vec<usize>)> {
+fn run(
+    a: &[Vec<Num>],
+    b: &[Num],
+    scale: f64,
+    partial_pivoting: bool,
+) -> Option<(Run, usize, usize, Vec<usize>)> {
     let n = a.len();
-    let m: Vec<Vec<T>> = a
+    let m: Vec<Vec<Num>> = a
         .iter()
         .zip(b)
         .map(|(row, bi)| row.iter().copied().chain([*bi]).collect())
@@ -338,7 +333,7 @@ fn run<T: Scalar>(a: &[Vec<T>], b: &[T], scale: f64) -> Option<(Run<T>, usize, u
             break;
         }
         let candidates = (row..n).filter(|&i| !r.at(i, col).negligible(tol));
-        let best = if T::PARTIAL_PIVOTING {
+        let best = if partial_pivoting {
             candidates.max_by(|&i, &k| {
                 r.at(i, col)
                     .to_f64()
@@ -353,7 +348,7 @@ fn run<T: Scalar>(a: &[Vec<T>], b: &[T], scale: f64) -> Option<(Run<T>, usize, u
             continue;
         };
         if p != row {
-            let why = if T::PARTIAL_PIVOTING {
+            let why = if partial_pivoting {
                 format!(
                     "puts the largest {} coefficient on the pivot row",
                     unknown(col)
@@ -393,8 +388,8 @@ fn run<T: Scalar>(a: &[Vec<T>], b: &[T], scale: f64) -> Option<(Run<T>, usize, u
         for k in (0..rank).rev() {
             let col = *pivots.get(k)?;
             let pivot = r.at(k, col);
-            if pivot != T::one() {
-                let inv = T::one().div(pivot)?;
+            if pivot != Num::one() {
+                let inv = Num::one().div(pivot)?;
                 r.scale(k, inv, format!("makes the {} pivot 1", unknown(col)))?;
             }
             for i in 0..k {
@@ -416,29 +411,29 @@ fn run<T: Scalar>(a: &[Vec<T>], b: &[T], scale: f64) -> Option<(Run<T>, usize, u
     Some((r, rank, rank_augmented, pivots))
 }
 
-fn finish<T: Scalar>(
-    r: Run<T>,
+fn finish(
+    r: Run,
     rank: usize,
     rank_augmented: usize,
     pivots: Vec<usize>,
     n: usize,
     exact: bool,
 ) -> Elimination {
-    let to_f = |m: &Vec<Vec<T>>| {
+    let to_f = |m: &Vec<Vec<Num>>| {
         m.iter()
-            .map(|row| row.iter().map(T::to_f64).collect())
+            .map(|row| row.iter().map(Num::to_f64).collect())
             .collect()
     };
-    let to_t = |m: &Vec<Vec<T>>| {
+    let to_t = |m: &Vec<Vec<Num>>| {
         m.iter()
-            .map(|row| row.iter().map(T::text).collect())
+            .map(|row| row.iter().map(Num::text).collect())
             .collect()
     };
     let stages = r.stages.iter().map(to_f).collect();
     let stage_text = r.stages.iter().map(to_t).collect();
     let consistent = rank == rank_augmented;
     let (solution, solution_text, null_space) = if consistent {
-        let mut x = vec![T::zero(); n];
+        let mut x = vec![Num::zero(); n];
         for (k, &col) in pivots.iter().enumerate() {
             if let Some(slot) = x.get_mut(col) {
                 *slot = r.at(k, n);
@@ -461,8 +456,8 @@ fn finish<T: Scalar>(
             })
             .collect();
         (
-            Some(x.iter().map(T::to_f64).collect()),
-            Some(x.iter().map(T::text).collect()),
+            Some(x.iter().map(Num::to_f64).collect()),
+            Some(x.iter().map(Num::text).collect()),
             null,
         )
     } else {
@@ -484,7 +479,10 @@ fn finish<T: Scalar>(
 
 /// Eliminates exactly; `None` if a fraction overflowed (then use [`eliminate_float`]).
 pub fn eliminate_exact(a: &[Vec<Rational>], b: &[Rational]) -> Option<Elimination> {
-    let (r, rank, ra, piv) = run(a, b, 0.0)?;
+    let q = |row: &Vec<Rational>| row.iter().map(|v| Num::Q(*v)).collect();
+    let a: Vec<Vec<Num>> = a.iter().map(q).collect();
+    let b: Vec<Num> = b.iter().map(|v| Num::Q(*v)).collect();
+    let (r, rank, ra, piv) = run(&a, &b, 0.0, false)?;
     Some(finish(r, rank, ra, piv, a.len(), true))
 }
 
@@ -492,7 +490,10 @@ pub fn eliminate_exact(a: &[Vec<Rational>], b: &[Rational]) -> Option<Eliminatio
 /// the largest |entry| of A count as zero. `None` only if a value overflowed.
 pub fn eliminate_float(a: &[Vec<f64>], b: &[f64]) -> Option<Elimination> {
     let scale = a.iter().flatten().map(|v| v.abs()).fold(0.0, f64::max);
-    let (r, rank, ra, piv) = run(a, b, scale)?;
+    let f = |row: &Vec<f64>| row.iter().map(|v| Num::F(*v)).collect();
+    let a: Vec<Vec<Num>> = a.iter().map(f).collect();
+    let b: Vec<Num> = b.iter().map(|v| Num::F(*v)).collect();
+    let (r, rank, ra, piv) = run(&a, &b, scale, true)?;
     Some(finish(r, rank, ra, piv, a.len(), false))
 }
 

@@ -89,12 +89,12 @@ pub fn svd(a: &[Vec<f64>]) -> Option<Svd> {
             break;
         }
     }
-    let mut order: Vec<(f64, usize)> = w
-        .iter()
-        .enumerate()
-        .map(|(j, c)| (dot(c, c).sqrt(), j))
+    // Largest first: sort the negated norms ascending.
+    let negated: Vec<f64> = w.iter().map(|c| -dot(c, c).sqrt()).collect();
+    let order: Vec<(f64, usize)> = ascending(&negated)
+        .into_iter()
+        .map(|j| (-negated.get(j).copied().unwrap_or(0.0), j))
         .collect();
-    order.sort_by(|x, y| y.0.total_cmp(&x.0));
     Some(Svd {
         sigma: order.iter().map(|(s, _)| s * scale).collect(),
         v: order

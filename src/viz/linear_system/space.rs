@@ -150,7 +150,7 @@ pub(super) fn plane_in_box(n: V3, d: f64) -> Vec<V3> {
         .iter()
         .map(|r| {
             let v = [r[0] - c[0], r[1] - c[1], r[2] - c[2]];
-            dot(v, e2).atan2(dot(v, e1))
+            pseudo_angle(dot(v, e2), dot(v, e1))
         })
         .collect();
     let pts = ascending(&angles)
@@ -158,6 +158,17 @@ pub(super) fn plane_in_box(n: V3, d: f64) -> Vec<V3> {
         .filter_map(|i| pts.get(i).copied())
         .collect();
     pts
+}
+
+/// A number that increases with the angle of (x, y) like `y.atan2(x)` does (so it sorts the
+/// same), without trigonometry: in [−2, 2].
+fn pseudo_angle(y: f64, x: f64) -> f64 {
+    let p = x / (x.abs() + y.abs()).max(f64::MIN_POSITIVE);
+    if y < 0.0 {
+        p - 1.0
+    } else {
+        1.0 - p
+    }
 }
 
 /// The part of the line p + t·d inside the box, if any (slab clipping).

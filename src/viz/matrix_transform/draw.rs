@@ -193,6 +193,8 @@ impl MatrixTransform {
         {
             let tip = [m[0][j], m[1][j]];
             let p = t.to_px(clamp_to(&t, tip));
+            // Labels of tips in the right half go to their left, so they stay inside.
+            let left = p[0] > (t.rect.x + t.rect.width / 2) as f64;
             chart::arrow(
                 root,
                 origin,
@@ -220,8 +222,11 @@ impl MatrixTransform {
                 root,
                 frame,
                 &format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3)),
-                [p[0] + 10.0 * frame.scale, p[1] - 8.0 * frame.scale],
-                (HPos::Left, VPos::Bottom),
+                [
+                    p[0] + if left { -10.0 } else { 10.0 } * frame.scale,
+                    p[1] - 8.0 * frame.scale,
+                ],
+                (if left { HPos::Right } else { HPos::Left }, VPos::Bottom),
                 12.0,
                 colour,
             )?;
