@@ -131,3 +131,29 @@ proptest! {
         prop_assert_eq!(sys.elimination.solution_text, Some(want));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Every row operation keeps the solution: x solves the system after each recorded step.
+    #[test]
+    fn every_stage_has_the_same_solution(
+        n in 2usize..=3,
+        entries in prop::collection::vec(-9i64..=9, 9),
+        x0 in prop::collection::vec(-9i64..=9, 3),
+    ) {
+        let a: Vec<Vec<i64>> = (0..n).map(|i| entries[i * n..i * n + n].to_vec()).collect();
+        let af: Vec<Vec<f64>> = a.iter().map(|r| r.iter().map(|&v| v as f64).collect()).collect();
+        prop_assume!(svd_rank(&af) == n);
+        let b = times(&a, &x0[..n]);
+        let be: Vec<Entry> = b.iter().map(|&v| Entry::Exact(Rational::int(v))).collect();
+        let sys = System::new(&exact(&a), &be);
+        prop_assert_eq!(sys.elimination.stages.len(), sys.elimination.steps.len() + 1);
+        for stage in &sys.elimination.stages {
+            for row in stage {
+                let lhs: f64 = row[..n].iter().zip(&x0).map(|(p, q)| p * *q as f64).sum();
+                prop_assert!((lhs - row[n]).abs() < 1e-9 * (1.0 + row[n].abs()), "{:?}", stage);
+            }
+        }
+    }
+}
