@@ -211,3 +211,24 @@ fn lines_through_grid_points_have_whole_coefficients() {
     assert_eq!(nice_up(0.4), 0.5);
     assert_eq!(nice_up(7.3), 10.0);
 }
+
+#[test]
+fn overflowing_fractions_fall_back_to_floating_point() {
+    let mut w = LinearSystem::new();
+    w.set_option("a", "1/999999937,2/999999929,3/999999893;5/999999883,7/999999797,11/999999761;13/999999757,17/999999751,19/999999739").unwrap();
+    w.set_option("b", "1,2,3").unwrap();
+    let s = w.state();
+    assert_eq!(
+        s.field("exact"),
+        Some(&Json::Bool(false)),
+        "i128 overflowed, so floats were used"
+    );
+    assert!(matches!(s.field("kind"), Some(Json::Str(_))));
+    let svg = crate::viz::registry::AnyWidget::with_options(
+        NAME,
+        [("a", "1e9,1;1,1e-9"), ("b", "1e9,-1e9")],
+    )
+    .unwrap()
+    .to_svg(640.0, 1.0, crate::viz::theme::Theme::LIGHT);
+    assert!(svg.is_ok());
+}

@@ -52,19 +52,22 @@ impl MatrixTransform {
             },
         )?;
         let m = self.m;
-        let n = self.half.ceil() as i32 * 3;
-        let far = n as f64;
+        // The integer lattice (every `unit`-th line of it for a wide view) and its image, far
+        // enough out to cover the view after a shear; at most 25 lines each way.
+        let unit = lattice_unit(self.half);
+        let n = (3.0 * self.half / unit).ceil().min(12.0) as i32;
+        let far = n as f64 * unit;
         // The original grid, faint; then its image.
         let faint = ShapeStyle::from(&theme.grid).stroke_width(stroke(frame, 1.0));
         let image = ShapeStyle::from(&mix(theme.points, theme.background, 0.7))
             .stroke_width(stroke(frame, 1.0));
         for k in -n..=n {
-            let k = k as f64;
+            let k = k as f64 * unit;
             chart::segment(root, &t, [k, -far], [k, far], faint, None)?;
             chart::segment(root, &t, [-far, k], [far, k], faint, None)?;
         }
         for k in -n..=n {
-            let k = k as f64;
+            let k = k as f64 * unit;
             chart::segment(
                 root,
                 &t,
@@ -316,6 +319,19 @@ impl MatrixTransform {
         }
         Ok(())
     }
+}
+
+/// 1 for views up to ±4; otherwise a 1-2-5 number near a quarter of the half-width.
+fn lattice_unit(half: f64) -> f64 {
+    if !(half.is_finite() && half > 4.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf((half / 4.0).log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|&c| c >= half / 4.0)
+        .unwrap_or(10.0 * p)
 }
 
 /// `p` pulled into the plotted ranges (so a far tip still shows, at the edge).

@@ -78,3 +78,18 @@ fn bad_input_is_named_and_changes_nothing() {
         assert_eq!(w.state(), good);
     }
 }
+
+#[test]
+fn huge_entries_draw_a_bounded_picture() {
+    let mut w = MatrixTransform::new();
+    w.set_option("a", "1e9,-1e9;1e9,1e9").unwrap();
+    let mut any = crate::viz::registry::AnyWidget::create(NAME).unwrap();
+    any.as_widget_mut()
+        .set_option("a", "1e9,-1e9;1e9,1e9")
+        .unwrap();
+    let svg = any
+        .to_svg(640.0, 1.0, crate::viz::theme::Theme::LIGHT)
+        .unwrap();
+    assert!(svg.len() < 200_000, "{} bytes", svg.len());
+    assert_eq!(w.orientation(), "preserved");
+}
