@@ -24,6 +24,52 @@ pub(super) fn row_colour(theme: &Theme, i: usize) -> RGBColor {
     }
 }
 
+/// A 12 px label on a background-coloured card, so lines under it do not cross the text;
+/// `at` is its bottom-left corner (bottom-right when `rightwards` is false).
+pub(super) fn card_label(
+    area: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    text: &str,
+    at: [f64; 2],
+    rightwards: bool,
+) -> Result<(), String> {
+    let s = frame.scale;
+    // The same estimate as the SVG text layout: 0.55 em a character.
+    let w = 0.55 * 12.0 * s * text.chars().count() as f64 + 6.0 * s;
+    let x0 = if rightwards {
+        at[0] - 3.0 * s
+    } else {
+        at[0] - w + 3.0 * s
+    };
+    let corners = [
+        (x0, at[1] - 15.0 * s),
+        (x0 + w, at[1] - 15.0 * s),
+        (x0 + w, at[1] + 2.0 * s),
+        (x0, at[1] + 2.0 * s),
+    ];
+    let pts: Vec<(i32, i32)> = corners
+        .iter()
+        .map(|(x, y)| (x.round() as i32, y.round() as i32))
+        .collect();
+    area.draw(&Polygon::new(
+        pts,
+        frame.theme.background.mix(0.85).filled(),
+    ))
+    .map_err(|e| e.to_string())?;
+    chart::label(
+        area,
+        frame,
+        text,
+        at,
+        (
+            if rightwards { HPos::Left } else { HPos::Right },
+            VPos::Bottom,
+        ),
+        12.0,
+        &frame.theme.text,
+    )
+}
+
 /// Splits `text` into lines of at most `max_chars` characters, at spaces.
 pub(super) fn wrap(text: &str, max_chars: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -223,16 +269,48 @@ impl LinearSystem {
                         &theme.background,
                         stroke(frame, 1.5),
                     )?;
-                    let right = p[0] < (t.rect.x + t.rect.width / 2) as f64;
+                    // The diagonal farthest from every line through the point.
+                    let dirs: Vec<[f64; 2]> = stage
+                        .iter()
+                        .filter_map(|row| {
+                            let (pp, q) = (row.first().copied()?, row.get(1).copied()?);
+                            let d = [t.to_px([*a - q, *b + pp]), p];
+                            let v = [d[0][0] - p[0], d[0][1] - p[1]];
+                            let n = v[0].hypot(v[1]);
+                            (n > 0.0).then(|| [v[0] / n, v[1] / n])
+                        })
+                        .collect();
+                    let score = |u: [f64; 2]| {
+                        dirs.iter()
+                            .map(|d| (u[0] * d[1] - u[1] * d[0]).abs())
+                            .fold(1.0_f64, f64::min)
+                    };
+                    let best = [[1.0, -1.0], [-1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]]
+                        .into_iter()
+                        .map(|u: [f64; 2]| [u[0] * 0.7071, u[1] * 0.7071])
+                        .max_by(|u, v| score(*u).total_cmp(&score(*v)))
+                        .unwrap_or([0.7071, -0.7071]);
+                    let at = [
+                        p[0] + best[0] * 12.0 * frame.scale,
+                        p[1] + best[1] * 12.0 * frame.scale,
+                    ];
                     chart::label(
                         area,
                         frame,
                         &format!("({ta}, {tb})"),
-                        [
-                            p[0] + if right { 9.0 } else { -9.0 } * frame.scale,
-                            p[1] - 8.0 * frame.scale,
-                        ],
-                        (if right { HPos::Left } else { HPos::Right }, VPos::Bottom),
+                        at,
+                        (
+                            if best[0] > 0.0 {
+                                HPos::Left
+                            } else {
+                                HPos::Right
+                            },
+                            if best[1] > 0.0 {
+                                VPos::Top
+                            } else {
+                                VPos::Bottom
+                            },
+                        ),
                         12.0,
                         &theme.text,
                     )?;

@@ -356,14 +356,12 @@ impl LinearSystem {
                     stroke(frame, 1.5),
                 )?;
                 if let Some(t) = &e.solution_text {
-                    chart::label(
+                    super::draw::card_label(
                         area,
                         frame,
                         &format!("({})", t.join(", ")),
                         [p[0] + 9.0 * s, p[1] - 8.0 * s],
-                        (HPos::Left, VPos::Bottom),
-                        12.0,
-                        &theme.text,
+                        true,
                     )?;
                 }
             }
