@@ -287,9 +287,17 @@ impl LinearSystem {
                     };
                     let best = [[1.0, -1.0], [-1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]]
                         .into_iter()
-                        .map(|u: [f64; 2]| [u[0] * 0.7071, u[1] * 0.7071])
+                        .map(|u: [f64; 2]| {
+                            [
+                                u[0] * std::f64::consts::FRAC_1_SQRT_2,
+                                u[1] * std::f64::consts::FRAC_1_SQRT_2,
+                            ]
+                        })
                         .max_by(|u, v| score(*u).total_cmp(&score(*v)))
-                        .unwrap_or([0.7071, -0.7071]);
+                        .unwrap_or([
+                            std::f64::consts::FRAC_1_SQRT_2,
+                            -std::f64::consts::FRAC_1_SQRT_2,
+                        ]);
                     let at = [
                         p[0] + best[0] * 12.0 * frame.scale,
                         p[1] + best[1] * 12.0 * frame.scale,
