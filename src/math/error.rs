@@ -38,6 +38,13 @@ pub enum MathError {
         /// The common value.
         value: f64,
     },
+    /// Too few distinct x values for a polynomial of the requested degree.
+    TooFewDistinctX {
+        /// How many are needed (degree + 1).
+        needed: usize,
+        /// How many were given.
+        got: usize,
+    },
 }
 
 /// The largest magnitude accepted for a data coordinate: squares and sums of squares of values
@@ -67,6 +74,11 @@ impl fmt::Display for MathError {
             MathError::ConstantX { value } => write!(
                 f,
                 "all x values equal {value}: a line's slope is not determined, spread the points out"
+            ),
+            MathError::TooFewDistinctX { needed, got } => write!(
+                f,
+                "a polynomial of degree {} needs at least {needed} distinct x values, got {got}",
+                needed.saturating_sub(1)
             ),
         }
     }

@@ -14,6 +14,9 @@ use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
+use super::least_squares::{self, LeastSquares};
+use super::linear_system::{self, LinearSystem};
+use super::matrix_transform::{self, MatrixTransform};
 use super::naive_bayes::{self, NaiveBayes};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::regression_stats::{self, RegressionStats};
@@ -71,6 +74,21 @@ pub const KINDS: &[Kind] = &[
         name: naive_bayes::NAME,
         options: naive_bayes::OPTIONS,
         create: || Box::new(NaiveBayes::new()),
+    },
+    Kind {
+        name: linear_system::NAME,
+        options: linear_system::OPTIONS,
+        create: || Box::new(LinearSystem::new()),
+    },
+    Kind {
+        name: least_squares::NAME,
+        options: least_squares::OPTIONS,
+        create: || Box::new(LeastSquares::new()),
+    },
+    Kind {
+        name: matrix_transform::NAME,
+        options: matrix_transform::OPTIONS,
+        create: || Box::new(MatrixTransform::new()),
     },
 ];
 
@@ -308,6 +326,94 @@ pub const SCENARIOS: &[Scenario] = &[
         options: &[("full-covariance", "true")],
         width_css: 360.0,
         dark: true,
+    },
+    Scenario {
+        id: "linear-system-start",
+        widget: linear_system::NAME,
+        options: &[],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-eliminated",
+        widget: linear_system::NAME,
+        options: &[("step", "1")],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-parallel-narrow",
+        widget: linear_system::NAME,
+        options: &[("a", "1,2;2,4"), ("b", "3,16"), ("step", "1")],
+        width_css: 360.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-coincident-dark",
+        widget: linear_system::NAME,
+        options: &[("a", "1,-2;-3,6"), ("b", "1,-3")],
+        width_css: 640.0,
+        dark: true,
+    },
+    Scenario {
+        id: "linear-system-planes",
+        widget: linear_system::NAME,
+        options: &[
+            ("a", "2,1,-1;-3,-1,2;-2,1,2"),
+            ("b", "8,-11,-3"),
+            ("step", "2"),
+        ],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-planes-line-narrow",
+        widget: linear_system::NAME,
+        options: &[("a", "1,1,1;1,2,3;2,3,4"), ("b", "6,14,20"), ("yaw", "-40")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "least-squares-line",
+        widget: least_squares::NAME,
+        options: &[],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "least-squares-cubic-narrow",
+        widget: least_squares::NAME,
+        options: &[("model", "cubic"), ("n", "12"), ("seed", "5")],
+        width_css: 360.0,
+        dark: false,
+    },
+    Scenario {
+        id: "least-squares-exact-dark",
+        widget: least_squares::NAME,
+        options: &[("points", "1,3;3,7")],
+        width_css: 640.0,
+        dark: true,
+    },
+    Scenario {
+        id: "matrix-transform-start",
+        widget: matrix_transform::NAME,
+        options: &[],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "matrix-transform-flipped-narrow",
+        widget: matrix_transform::NAME,
+        options: &[("a", "1,1.5;0.5,-1"), ("shape", "circle")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "matrix-transform-singular",
+        widget: matrix_transform::NAME,
+        options: &[("a", "1,2;0.5,1")],
+        width_css: 640.0,
+        dark: false,
     },
 ];
 

@@ -147,7 +147,8 @@ test('nothing shifts when the wasm arrives, fallback content shows until then an
     await gate;
     await route.continue();
   });
-  await slow.goto(`${server.url}index.html`);
+  // A page with one widget at the top, so no other widget's start moves it.
+  await slow.goto(`${server.url}examples/scrollytelling.html`);
   const widget = slow.locator('mathsight-gradient-descent');
   await widget.scrollIntoViewIfNeeded();
   await slow.waitForTimeout(300);

@@ -1,0 +1,340 @@
+//! Drawing the matrix-transform widget: the transformed grid, the unit square's image coloured
+//! by the sign of det A, the shape and its image, the basis-vector images with their handles,
+//! and the eigenvector lines.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::MatrixTransform;
+use crate::math::matrix2::{apply, det, eigen, is_singular, Eigen};
+use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::display::Recorder;
+use crate::viz::format::sig;
+use crate::viz::geometry::{Span, Transform};
+use crate::viz::theme::mix;
+use crate::viz::widget::{Frame, PlotInfo};
+
+/// The house: a closed outline in the unit square's neighbourhood.
+const HOUSE: [[f64; 2]; 7] = [
+    [0.2, 0.0],
+    [0.8, 0.0],
+    [0.8, 0.6],
+    [0.5, 0.95],
+    [0.2, 0.6],
+    [0.2, 0.0],
+    [0.8, 0.6],
+];
+
+impl MatrixTransform {
+    /// Draws the picture; see [`crate::viz::widget::Widget::draw`].
+    pub(super) fn draw_all(
+        &mut self,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+    ) -> Result<(), String> {
+        let theme = &frame.theme;
+        root.fill(&theme.background).map_err(|e| e.to_string())?;
+        let (w, h) = root.dim_in_pixel();
+        let side = w.min(h);
+        let (area, panel) = root.split_horizontally(side);
+        let span = Span::around(0.0, self.half);
+        let t = draw_axes(
+            &area,
+            frame,
+            &Axes {
+                caption: "The plane after A: grid, unit square, shape",
+                x: span,
+                y: span,
+                x_label: "x",
+                y_label: "y",
+                grid: false,
+            },
+        )?;
+        let m = self.m;
+        // The integer lattice (every `unit`-th line of it for a wide view) and its image, far
+        // enough out to cover the view after a shear; at most 25 lines each way.
+        let unit = lattice_unit(self.half);
+        let n = (3.0 * self.half / unit).ceil().min(12.0) as i32;
+        let far = n as f64 * unit;
+        // The original grid, faint; then its image.
+        let faint = ShapeStyle::from(&theme.grid).stroke_width(stroke(frame, 1.0));
+        let image = ShapeStyle::from(&mix(theme.points, theme.background, 0.7))
+            .stroke_width(stroke(frame, 1.0));
+        for k in -n..=n {
+            let k = k as f64 * unit;
+            chart::segment(root, &t, [k, -far], [k, far], faint, None)?;
+            chart::segment(root, &t, [-far, k], [far, k], faint, None)?;
+        }
+        for k in -n..=n {
+            let k = k as f64 * unit;
+            chart::segment(
+                root,
+                &t,
+                apply(&m, [k, -far]),
+                apply(&m, [k, far]),
+                image,
+                None,
+            )?;
+            chart::segment(
+                root,
+                &t,
+                apply(&m, [-far, k]),
+                apply(&m, [far, k]),
+                image,
+                None,
+            )?;
+        }
+        // The unit square's image: its signed area is det A.
+        let d = det(&m);
+        let singular = is_singular(&m);
+        let fill = if d >= 0.0 { theme.points } else { theme.accent };
+        let corners: Vec<(i32, i32)> = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
+            .iter()
+            .map(|c| t.to_backend(clamp_to(&t, apply(&m, *c))))
+            .collect();
+        if !singular {
+            root.draw(&Polygon::new(corners, fill.mix(0.25).filled()))
+                .map_err(|e| e.to_string())?;
+            let centre = apply(&m, [0.5, 0.5]);
+            if t.contains(centre) {
+                chart::label(
+                    root,
+                    frame,
+                    &format!("det = {}", sig(d, 3)),
+                    t.to_px(centre),
+                    (HPos::Center, VPos::Center),
+                    12.0,
+                    &theme.text,
+                )?;
+            }
+        } else {
+            // The column space: everything lands on this line.
+            let dir = if m[0][0].hypot(m[1][0]) >= m[0][1].hypot(m[1][1]) {
+                [m[0][0], m[1][0]]
+            } else {
+                [m[0][1], m[1][1]]
+            };
+            let len = dir[0].hypot(dir[1]);
+            if len > 0.0 {
+                let k = 4.0 * self.half / len;
+                let style = ShapeStyle::from(&theme.warning).stroke_width(stroke(frame, 3.0));
+                chart::segment(
+                    root,
+                    &t,
+                    [-k * dir[0], -k * dir[1]],
+                    [k * dir[0], k * dir[1]],
+                    style,
+                    None,
+                )?;
+            }
+        }
+        // Eigenvector lines: A maps each onto itself, stretched by λ.
+        if self.options.flag("show-eigenvectors") {
+            if let Eigen::Real { values, vectors } = eigen(&m) {
+                let style = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 1.5));
+                let count = if (values[0] - values[1]).abs() <= 1e-12 * (1.0 + values[0].abs())
+                    && vectors[0] == vectors[1]
+                {
+                    1
+                } else {
+                    2
+                };
+                for (l, v) in values.iter().zip(vectors).take(count) {
+                    let k = 4.0 * self.half;
+                    chart::segment(
+                        root,
+                        &t,
+                        [-k * v[0], -k * v[1]],
+                        [k * v[0], k * v[1]],
+                        style,
+                        Some(6.0 * frame.scale),
+                    )?;
+                    let at = [v[0] * self.half * 0.8, v[1] * self.half * 0.8];
+                    let at = if t.contains(at) { at } else { [-at[0], -at[1]] };
+                    chart::label(
+                        root,
+                        frame,
+                        &format!("λ = {}", sig(*l, 3)),
+                        t.to_px(at),
+                        (HPos::Left, VPos::Bottom),
+                        12.0,
+                        &theme.reference,
+                    )?;
+                }
+            }
+        }
+        // The shape and its image.
+        let shape: Vec<[f64; 2]> = if self.options.choice("shape") == "circle" {
+            // 48 steps of 7.5° by rotation, so no sine or cosine is needed at run time.
+            let (c, sn) = (0.991_444_861_373_810_4, 0.130_526_192_220_051_57);
+            let mut v = [0.45, 0.0];
+            (0..=48)
+                .map(|_| {
+                    let p = [0.5 + v[0], 0.5 + v[1]];
+                    v = [c * v[0] - sn * v[1], sn * v[0] + c * v[1]];
+                    p
+                })
+                .collect()
+        } else {
+            HOUSE.to_vec()
+        };
+        let before = ShapeStyle::from(&mix(theme.text, theme.background, 0.6))
+            .stroke_width(stroke(frame, 1.5));
+        let after = ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 2.5));
+        for pair in shape.windows(2) {
+            if let [a, b] = pair {
+                chart::segment(root, &t, *a, *b, before, Some(4.0 * frame.scale))?;
+                chart::segment(root, &t, apply(&m, *a), apply(&m, *b), after, None)?;
+            }
+        }
+        // The basis vectors' images, with handles at their tips.
+        let origin = t.to_px([0.0, 0.0]);
+        for (j, (name, colour)) in [("A·e₁", theme.accent), ("A·e₂", theme.points)]
+            .iter()
+            .enumerate()
+        {
+            let tip = [m[0][j], m[1][j]];
+            let p = t.to_px(clamp_to(&t, tip));
+            // Labels of tips in the right half go to their left, so they stay inside.
+            let left = p[0] > (t.rect.x + t.rect.width / 2) as f64;
+            chart::arrow(
+                root,
+                origin,
+                p,
+                10.0 * frame.scale,
+                ShapeStyle::from(colour).stroke_width(stroke(frame, 3.0)),
+            )?;
+            chart::disc(
+                root,
+                p,
+                6.0 * frame.scale,
+                &theme.background,
+                colour,
+                stroke(frame, 2.5),
+            )?;
+            if j == self.selected {
+                root.draw(&Circle::new(
+                    (p[0].round() as i32, p[1].round() as i32),
+                    (11.0 * frame.scale).round() as i32,
+                    ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 1.0)),
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+            chart::label(
+                root,
+                frame,
+                &format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3)),
+                [
+                    p[0] + if left { -10.0 } else { 10.0 } * frame.scale,
+                    p[1] - 8.0 * frame.scale,
+                ],
+                (if left { HPos::Right } else { HPos::Left }, VPos::Bottom),
+                12.0,
+                colour,
+            )?;
+        }
+        self.plots = vec![PlotInfo {
+            id: "plane",
+            transform: t,
+            scale: frame.scale,
+        }];
+        if w > side + 200 {
+            self.draw_panel(&panel, frame)?;
+        }
+        Ok(())
+    }
+
+    /// The matrix with its columns coloured like the arrows, and what det A and the
+    /// eigenvalues say.
+    fn draw_panel(&self, area: &DrawingArea<Recorder, Shift>, frame: &Frame) -> Result<(), String> {
+        let theme = &frame.theme;
+        let s = frame.scale;
+        let m = self.m;
+        let x = 16.0 * s;
+        let mut y = 16.0 * s;
+        chart::label(
+            area,
+            frame,
+            "A =",
+            [x, y + 10.0 * s],
+            (HPos::Left, VPos::Center),
+            14.0,
+            &theme.text,
+        )?;
+        for (j, colour) in [theme.accent, theme.points].iter().enumerate() {
+            for (i, row) in m.iter().enumerate() {
+                let v = row.get(j).copied().unwrap_or(0.0);
+                chart::label(
+                    area,
+                    frame,
+                    &sig(v, 3),
+                    [x + (80.0 + 56.0 * j as f64) * s, y + 20.0 * s * i as f64],
+                    (HPos::Right, VPos::Top),
+                    14.0,
+                    colour,
+                )?;
+            }
+        }
+        y += 52.0 * s;
+        let d = det(&m);
+        let lines = [
+            ("Columns: where e₁ and e₂ land.".to_string(), theme.muted),
+            (format!("det A = {} = signed area", sig(d, 4)), theme.text),
+            (
+                match self.orientation() {
+                    "preserved" => "orientation kept (blue square)".to_string(),
+                    "reversed" => "orientation flipped (orange square)".to_string(),
+                    _ => "the plane collapses onto a line".to_string(),
+                },
+                if is_singular(&m) {
+                    theme.warning
+                } else {
+                    theme.text
+                },
+            ),
+            (
+                match eigen(&m) {
+                    Eigen::Real { values, .. } => format!(
+                        "eigenvalues {} and {}",
+                        sig(values[0], 3),
+                        sig(values[1], 3)
+                    ),
+                    Eigen::Complex { .. } => "no real eigenvector: A rotates".to_string(),
+                },
+                theme.reference,
+            ),
+        ];
+        for (text, colour) in lines {
+            chart::label(
+                area,
+                frame,
+                &text,
+                [x, y],
+                (HPos::Left, VPos::Top),
+                12.0,
+                &colour,
+            )?;
+            y += 18.0 * s;
+        }
+        Ok(())
+    }
+}
+
+/// 1 for views up to ±4; otherwise a 1-2-5 number near a quarter of the half-width.
+fn lattice_unit(half: f64) -> f64 {
+    if !(half.is_finite() && half > 4.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf((half / 4.0).log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|&c| c >= half / 4.0)
+        .unwrap_or(10.0 * p)
+}
+
+/// `p` pulled into the plotted ranges (so a far tip still shows, at the edge).
+fn clamp_to(t: &Transform, p: [f64; 2]) -> [f64; 2] {
+    [p[0].clamp(t.x.lo, t.x.hi), p[1].clamp(t.y.lo, t.y.hi)]
+}

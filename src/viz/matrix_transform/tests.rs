@@ -1,0 +1,95 @@
+use super::*;
+use crate::viz::widget::Widget;
+
+#[test]
+fn defaults_have_real_eigenvectors_and_positive_area() {
+    let w = MatrixTransform::new();
+    let s = w.state();
+    assert_eq!(s.field("det").and_then(Json::as_f64), Some(3.0));
+    assert_eq!(s.field("orientation"), Some(&Json::str("preserved")));
+    // numpy.linalg.eig([[2,1],[1,2]])[0] → [3., 1.]
+    assert_eq!(s.field("eigenvalues"), Some(&Json::nums([3.0, 1.0])));
+}
+
+#[test]
+fn keys_move_the_basis_images_and_flip_orientation() {
+    let mut w = MatrixTransform::new();
+    w.set_option("a", "1,0;0,1").unwrap();
+    assert!(w.key(Key {
+        key: "n",
+        shift: false
+    }));
+    for _ in 0..4 {
+        assert!(w.key(Key {
+            key: "ArrowDown",
+            shift: true
+        }));
+    }
+    // e2 now lands on (0, -1): a reflection.
+    assert_eq!(w.matrix(), [[1.0, 0.0], [0.0, -1.0]]);
+    assert_eq!(w.orientation(), "reversed");
+    assert!(w.message().unwrap().text.contains("flips orientation"));
+}
+
+#[test]
+fn a_singular_matrix_collapses_and_says_why() {
+    let mut w = MatrixTransform::new();
+    w.set_option("a", "1,2;2,4").unwrap();
+    assert_eq!(w.orientation(), "collapsed");
+    let m = w.message().unwrap();
+    assert_eq!(m.level, Level::Warning);
+    assert!(
+        m.text
+            .contains("no solution when b is off that line, and infinitely many"),
+        "{}",
+        m.text
+    );
+    w.set_option("a", "0,-1;1,0").unwrap();
+    assert_eq!(
+        w.state().field("eigenvalues"),
+        Some(&Json::Null),
+        "a rotation has no real eigenvector"
+    );
+}
+
+#[test]
+fn bad_input_is_named_and_changes_nothing() {
+    let mut w = MatrixTransform::new();
+    let good = w.state();
+    for (raw, message) in [
+        (
+            "1,2;3",
+            "a: row 2 has 1 entries but row 1 has 2; every row needs the same number",
+        ),
+        (
+            "1,2,3;4,5,6;7,8,9",
+            "a: must be 2×2 (a map of the plane), got 3 rows of 3 entries",
+        ),
+        (
+            "1,NaN;0,1",
+            "a: row 1, column 2 must be finite, got \"NaN\"",
+        ),
+        (
+            "1,2;1e300,1",
+            "a: row 2, column 1 must be within ±1e9, got \"1e300\"",
+        ),
+    ] {
+        assert_eq!(w.set_option("a", raw).unwrap_err().message, message);
+        assert_eq!(w.state(), good);
+    }
+}
+
+#[test]
+fn huge_entries_draw_a_bounded_picture() {
+    let mut w = MatrixTransform::new();
+    w.set_option("a", "1e9,-1e9;1e9,1e9").unwrap();
+    let mut any = crate::viz::registry::AnyWidget::create(NAME).unwrap();
+    any.as_widget_mut()
+        .set_option("a", "1e9,-1e9;1e9,1e9")
+        .unwrap();
+    let svg = any
+        .to_svg(640.0, 1.0, crate::viz::theme::Theme::LIGHT)
+        .unwrap();
+    assert!(svg.len() < 200_000, "{} bytes", svg.len());
+    assert_eq!(w.orientation(), "preserved");
+}
