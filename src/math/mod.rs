@@ -11,9 +11,12 @@
 
 pub mod descent;
 pub mod error;
+pub mod optimizers;
+pub mod race;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod surfaces;
 
 pub use error::MathError;
 
