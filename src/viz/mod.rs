@@ -14,6 +14,7 @@ pub mod format;
 pub mod geometry;
 pub mod gradient_descent;
 pub mod json;
+pub mod optimizers;
 pub mod options;
 pub mod registry;
 pub mod theme;

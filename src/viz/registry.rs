@@ -9,6 +9,7 @@ use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
+use super::optimizers::{self, Optimizers};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
@@ -24,11 +25,18 @@ pub struct Kind {
 }
 
 /// Every widget kind, in the order of the course.
-pub const KINDS: &[Kind] = &[Kind {
-    name: gradient_descent::NAME,
-    options: gradient_descent::OPTIONS,
-    create: || Box::new(GradientDescent::new()),
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
+        name: optimizers::NAME,
+        options: optimizers::OPTIONS,
+        create: || Box::new(Optimizers::new()),
+    },
+];
 
 /// The names of all widgets.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -101,6 +109,34 @@ pub const SCENARIOS: &[Scenario] = &[
         ],
         width_css: 360.0,
         dark: true,
+    },
+    Scenario {
+        id: "optimizers-valley-race",
+        widget: optimizers::NAME,
+        options: &[("steps", "60")],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "optimizers-rosenbrock-diverged-dark-narrow",
+        widget: optimizers::NAME,
+        options: &[("surface", "rosenbrock"), ("steps", "150")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "optimizers-himmelblau",
+        widget: optimizers::NAME,
+        options: &[
+            ("surface", "himmelblau"),
+            ("gd-learning-rate", "0.01"),
+            ("momentum-learning-rate", "0.002"),
+            ("nesterov-learning-rate", "0.002"),
+            ("rmsprop-learning-rate", "0.05"),
+            ("steps", "120"),
+        ],
+        width_css: 640.0,
+        dark: false,
     },
 ];
 
@@ -224,7 +260,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, optimizers"
         );
     }
 }

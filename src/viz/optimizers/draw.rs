@@ -1,0 +1,379 @@
+//! Drawing the optimizers widget: the surface's contours with every path on them, and each
+//! optimizer's value against the step, with a legend.
+
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{FieldKey, Optimizers, RACERS};
+use crate::math::descent::Status;
+use crate::math::race::Run;
+use crate::math::surfaces::Surface;
+use crate::math::Objective2;
+use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::display::{FieldRecorder, Recorder};
+use crate::viz::field::banded_field;
+use crate::viz::geometry::{Span, Transform};
+use crate::viz::widget::{Frame, PlotInfo};
+
+/// The most path vertices drawn per optimizer; longer paths are thinned.
+const MAX_PATH_VERTICES: usize = 2_000;
+
+/// Values below this above f* are drawn at it on the log plot.
+const LOG_FLOOR: f64 = 1e-12;
+
+/// Each racer's colour (in [`RACERS`] order) on a light and on a dark page: distinct hues, each
+/// with at least 3:1 contrast against the field's palest and darkest band.
+const COLOURS: [(RGBColor, RGBColor); 6] = [
+    (RGBColor(196, 64, 0), RGBColor(255, 150, 70)),
+    (RGBColor(20, 40, 110), RGBColor(150, 200, 255)),
+    (RGBColor(125, 35, 165), RGBColor(215, 160, 255)),
+    (RGBColor(0, 112, 100), RGBColor(90, 220, 200)),
+    (RGBColor(180, 20, 95), RGBColor(255, 125, 185)),
+    (RGBColor(40, 110, 20), RGBColor(160, 230, 120)),
+];
+
+/// The colour of racer `index` in `frame`'s theme.
+pub fn colour(index: usize, frame: &Frame) -> RGBColor {
+    let (light, dark) = COLOURS[index % COLOURS.len()];
+    if frame.theme.dark {
+        dark
+    } else {
+        light
+    }
+}
+
+/// Values transformed so that [`banded_field`]'s square-root banding gives evenly spaced rings
+/// on a bowl and logarithmically spaced rings on the steep surfaces.
+fn shade(surface: &Surface, v: f64, min_value: f64) -> f64 {
+    let d = (v - min_value).max(0.0);
+    match surface {
+        Surface::Rosenbrock | Surface::Himmelblau => d.ln_1p().powi(2),
+        _ => d,
+    }
+}
+
+impl Optimizers {
+    /// Draws both panels; see [`crate::viz::widget::Widget::draw`].
+    pub(super) fn draw_all(
+        &mut self,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+        fields: &mut FieldRecorder,
+    ) -> Result<(), String> {
+        root.fill(&frame.theme.background)
+            .map_err(|e| e.to_string())?;
+        let (w, h) = root.dim_in_pixel();
+        let wide = frame.width_css() >= 560.0;
+        let (left, right) = if wide {
+            root.split_horizontally((w as f64 * 0.58).round() as u32)
+        } else {
+            let top = frame
+                .px((frame.width_css() * 0.9).clamp(220.0, 480.0))
+                .max(1) as u32;
+            root.split_vertically(top.min(h))
+        };
+        let (xs, ys) = self.domain();
+        let regression = matches!(self.race.surface, Surface::Regression(_));
+        let surface_t = draw_axes(
+            &left,
+            frame,
+            &Axes {
+                caption: self.race.surface.formula(),
+                x: xs,
+                y: ys,
+                x_label: if regression { "slope m" } else { "x" },
+                y_label: if regression { "intercept c" } else { "y" },
+                grid: false,
+            },
+        )?;
+        self.put_field(frame, &surface_t, fields)?;
+        self.draw_minima(root, frame, &surface_t)?;
+        for (k, (i, run)) in self.race.runs.iter().enumerate() {
+            draw_path(root, frame, &surface_t, run, colour(*i, frame), k)?;
+        }
+        self.draw_start(root, frame, &surface_t)?;
+        let s = frame.scale;
+        chart::label(
+            root,
+            frame,
+            &format!("step {}", self.race.steps),
+            [
+                surface_t.rect.x as f64 + 6.0 * s,
+                surface_t.rect.y as f64 + 5.0 * s,
+            ],
+            (HPos::Left, VPos::Top),
+            12.0,
+            &frame.theme.text,
+        )?;
+
+        let loss_t = self.draw_values(&right, root, frame)?;
+        self.plots = vec![
+            PlotInfo {
+                id: "surface",
+                transform: surface_t,
+                scale: frame.scale,
+            },
+            PlotInfo {
+                id: "values",
+                transform: loss_t,
+                scale: frame.scale,
+            },
+        ];
+        Ok(())
+    }
+
+    fn put_field(
+        &mut self,
+        frame: &Frame,
+        t: &Transform,
+        fields: &mut FieldRecorder,
+    ) -> Result<(), String> {
+        let key = FieldKey {
+            rect: t.rect,
+            x: t.x,
+            y: t.y,
+            surface: self.race.surface.id(),
+            dark: frame.theme.dark,
+        };
+        if !matches!(&self.field, Some((k, _)) if *k == key) {
+            let surface = self.race.surface;
+            let min_value = self.race.min_value;
+            // The top band: the largest value on a coarse grid over the plot.
+            let mut hi: f64 = 0.0;
+            for i in 0..=16 {
+                for j in 0..=16 {
+                    let p = [
+                        t.x.lo + t.x.width() * i as f64 / 16.0,
+                        t.y.lo + t.y.width() * j as f64 / 16.0,
+                    ];
+                    let v = shade(&surface, surface.value(p), min_value);
+                    if v.is_finite() {
+                        hi = hi.max(v);
+                    }
+                }
+            }
+            self.field_version += 1;
+            let field = banded_field(
+                t,
+                0.0,
+                hi.max(1e-12),
+                &frame.theme,
+                self.field_version,
+                |x, y| shade(&surface, surface.value([x, y]), min_value),
+            );
+            self.field = Some((key, Rc::new(field)));
+        }
+        if let Some((_, field)) = &self.field {
+            fields.put(Rc::clone(field));
+        }
+        Ok(())
+    }
+
+    fn draw_minima<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let arm = 5.0 * frame.scale;
+        let style = ShapeStyle::from(&frame.theme.reference).stroke_width(stroke(frame, 2.0));
+        for m in self.race.surface.minima() {
+            if !t.contains(m) {
+                continue;
+            }
+            let [x, y] = t.to_px(m);
+            for (dx, dy) in [(arm, arm), (arm, -arm)] {
+                let a = ((x - dx).round() as i32, (y - dy).round() as i32);
+                let b = ((x + dx).round() as i32, (y + dy).round() as i32);
+                root.draw(&PathElement::new(vec![a, b], style))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_start<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let start = self.start();
+        if !t.contains(start) {
+            return Ok(());
+        }
+        let [x, y] = t.to_px(start);
+        root.draw(&Circle::new(
+            (x.round() as i32, y.round() as i32),
+            (7.0 * frame.scale).round() as i32,
+            ShapeStyle::from(&frame.theme.text).stroke_width(stroke(frame, 2.0)),
+        ))
+        .map_err(|e| e.to_string())
+    }
+
+    /// The value-against-step panel with its legend; returns its transform.
+    fn draw_values(
+        &self,
+        area: &DrawingArea<Recorder, Shift>,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+    ) -> Result<Transform, String> {
+        let floor = LOG_FLOOR.log10();
+        let log_gap = |v: f64| (v - self.race.min_value).max(LOG_FLOOR).log10().max(floor);
+        // The range holds every start and every run that did not diverge; a diverging run
+        // leaves through the top instead of squashing the others against the bottom.
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (_, run) in &self.race.runs {
+            let diverged = matches!(run.status(), Status::Diverged { .. });
+            let shown = if diverged {
+                &run.points()[..1]
+            } else {
+                run.points()
+            };
+            for p in shown {
+                let g = log_gap(p.value);
+                if g.is_finite() {
+                    lo = lo.min(g);
+                    hi = hi.max(g);
+                }
+            }
+        }
+        if !(lo.is_finite() && hi.is_finite()) {
+            (lo, hi) = (floor, 1.0);
+        }
+        let y = Span::new(lo.floor(), hi.ceil().max(lo.floor() + 1.0));
+        let x = Span::new(0.0, (self.race.steps.max(10)) as f64);
+        let t = draw_axes(
+            area,
+            frame,
+            &Axes {
+                caption: "log₁₀(f − f*) against the step",
+                x,
+                y,
+                x_label: "step",
+                y_label: "log₁₀(f − f*)",
+                grid: true,
+            },
+        )?;
+        for (i, run) in &self.race.runs {
+            let style = ShapeStyle::from(&colour(*i, frame)).stroke_width(stroke(frame, 2.0));
+            let points = run.points();
+            let every = (points.len() / MAX_PATH_VERTICES).max(1);
+            let mut last: Option<[f64; 2]> = None;
+            for (k, p) in points.iter().enumerate() {
+                if k % every != 0 && k + 1 != points.len() {
+                    continue;
+                }
+                let q = [k as f64, log_gap(p.value)];
+                if let Some(a) = last {
+                    chart::segment(root, &t, a, q, style, None)?;
+                }
+                last = Some(q);
+            }
+        }
+        self.draw_legend(root, frame, &t)?;
+        Ok(t)
+    }
+
+    fn draw_legend<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let s = frame.scale;
+        let line_h = 15.0 * s;
+        let width = 118.0 * s;
+        let rows = self.race.runs.len();
+        if rows == 0 {
+            return Ok(());
+        }
+        let x0 = (t.rect.x + t.rect.width) as f64 - width - 4.0 * s;
+        let y0 = t.rect.y as f64 + 4.0 * s;
+        root.draw(&Rectangle::new(
+            [
+                (x0.round() as i32, y0.round() as i32),
+                (
+                    (x0 + width).round() as i32,
+                    (y0 + rows as f64 * line_h + 6.0 * s).round() as i32,
+                ),
+            ],
+            ShapeStyle::from(frame.theme.background.mix(0.8)).filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+        for (row, (i, run)) in self.race.runs.iter().enumerate() {
+            let y = y0 + 3.0 * s + (row as f64 + 0.5) * line_h;
+            let c = colour(*i, frame);
+            root.draw(&PathElement::new(
+                vec![
+                    ((x0 + 5.0 * s).round() as i32, y.round() as i32),
+                    ((x0 + 19.0 * s).round() as i32, y.round() as i32),
+                ],
+                ShapeStyle::from(&c).stroke_width(stroke(frame, 3.0)),
+            ))
+            .map_err(|e| e.to_string())?;
+            let mark = match run.status() {
+                Status::Running => "",
+                Status::Converged => " ✓",
+                Status::Diverged { .. } => " ✗",
+            };
+            let name = RACERS.get(*i).map_or("", |r| r.label);
+            chart::label(
+                root,
+                frame,
+                &format!("{name}{mark}"),
+                [x0 + 24.0 * s, y],
+                (HPos::Left, VPos::Center),
+                11.0,
+                &frame.theme.text,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One optimizer's path on the surface, thinned, clipped, with its current point.
+fn draw_path<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    t: &Transform,
+    run: &Run,
+    colour: RGBColor,
+    order: usize,
+) -> Result<(), String> {
+    let s = frame.scale;
+    let points = run.points();
+    let min_gap = (points.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
+    let style = ShapeStyle::from(&colour).stroke_width(stroke(frame, 2.0));
+    let mut last_px: Option<[f64; 2]> = None;
+    let mut last = points.first().map(|p| p.theta);
+    for (k, p) in points.iter().enumerate().skip(1) {
+        let px = t.to_px(p.theta);
+        let far = last_px.is_none_or(|q| (q[0] - px[0]).hypot(q[1] - px[1]) >= min_gap);
+        if !(far || k + 1 == points.len()) {
+            continue;
+        }
+        if let Some(a) = last {
+            chart::segment(root, t, a, p.theta, style, None)?;
+        }
+        last = Some(p.theta);
+        last_px = Some(px);
+    }
+    let now = run.current().theta;
+    if t.contains(now) {
+        // Discs of equal size would hide each other at a shared start: later racers are smaller.
+        let radius = (5.5 - 0.4 * order as f64) * s;
+        chart::disc(
+            root,
+            t.to_px(now),
+            radius,
+            &colour,
+            &frame.theme.background,
+            stroke(frame, 1.5),
+        )?;
+    }
+    Ok(())
+}
