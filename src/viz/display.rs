@@ -7,7 +7,7 @@
 //! CLI's SVG the same bytes by construction (one list, one replay).
 //!
 //! Fields are recorded as shared pixels ([`Command::Field`]); [`replay`] hands them to a
-//! [`FieldSink`] so each backend puts them its own way.
+//! field sink (the closure it is given) so each backend puts them its own way.
 
 use std::cell::RefCell;
 use std::fmt;

@@ -70,9 +70,7 @@ impl Optimizers {
         let (left, right) = if wide {
             root.split_horizontally((w as f64 * 0.58).round() as u32)
         } else {
-            let top = frame
-                .px((frame.width_css() * 0.9).clamp(220.0, 480.0))
-                .max(1) as u32;
+            let top = (h as f64 * 0.55).round() as u32;
             root.split_vertically(top.min(h))
         };
         let (xs, ys) = self.domain();

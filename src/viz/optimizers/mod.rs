@@ -586,11 +586,12 @@ impl Widget for Optimizers {
         )
     }
 
+    /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.55).clamp(280.0, 620.0)
+            width_css * 0.5
         } else {
-            (width_css * 0.9).clamp(220.0, 480.0) + (width_css * 0.8).clamp(220.0, 360.0)
+            width_css * 1.7
         }
     }
 
