@@ -58,6 +58,50 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+
+/** MathML from tokens {mi|mo|mn: text} or {frac: {num, den}}, built node by node (no HTML). */
+function mathTokens(tokens) {
+  const row = document.createElementNS(MATHML, 'mrow');
+  for (const t of tokens) {
+    if (t.frac) {
+      const f = document.createElementNS(MATHML, 'mfrac');
+      f.append(mathTokens(t.frac.num), mathTokens(t.frac.den));
+      row.append(f);
+    } else {
+      const kind = ['mi', 'mo', 'mn'].find((k) => k in t);
+      if (!kind) continue;
+      const node = document.createElementNS(MATHML, kind);
+      node.textContent = t[kind];
+      row.append(node);
+    }
+  }
+  return row;
+}
+
+/** Shows a widget's worked detail (Widget::details) as a table and MathML, or nothing. */
+function renderDetails(box, details) {
+  if (!details) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const table = el('table', {}, [el('caption', { text: details.caption ?? '' })]);
+  const head = el('tr', {}, (details.columns ?? []).map((c) => el('th', { scope: 'col', text: c })));
+  const body = (details.rows ?? []).map((r) => el('tr', {}, r.map((c) => el('td', { text: c }))));
+  const foot = details.footer ? [el('tr', { class: 'ms-sum' }, details.footer.map((c) => el('td', { text: c })))] : [];
+  table.append(el('thead', {}, [head]), el('tbody', {}, body), el('tfoot', {}, foot));
+  const more = details.hidden_rows > 0 ? [el('p', { text: `… and ${details.hidden_rows} more rows in the sums.` })] : [];
+  const equations = (details.equations ?? []).map((eq) => {
+    const math = document.createElementNS(MATHML, 'math');
+    math.setAttribute('display', 'block');
+    math.append(mathTokens(eq));
+    return math;
+  });
+  box.replaceChildren(table, ...more, ...equations);
+  box.hidden = false;
+}
+
 /** Maps a log-scale option onto a 0…1000 slider and back. */
 function sliderScale(spec) {
   const { min, max, log } = spec;
@@ -178,6 +222,7 @@ class MathsightElement extends HTMLElement {
     this.readouts = el('dl', { class: 'ms-readouts' });
     this.messageBox = el('p', { class: 'ms-message', role: 'status', 'aria-live': 'polite' });
     this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
+    this.detailsBox = el('div', { class: 'ms-details', hidden: '' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
     const fallback = el('slot', { class: 'ms-fallback' });
     this.figure = el('div', { class: 'ms', role: 'group', 'aria-label': name.replace(/-/g, ' ') }, [
@@ -187,6 +232,7 @@ class MathsightElement extends HTMLElement {
       this.readouts,
       this.errorBox,
       this.messageBox,
+      this.detailsBox,
       this.live,
       fallback,
     ]);
@@ -395,6 +441,7 @@ class MathsightElement extends HTMLElement {
     this.messageBox.textContent = message ? message.text : '';
     this.messageBox.dataset.level = message ? message.level : '';
     this.errorBox.textContent = this.optionError ?? '';
+    renderDetails(this.detailsBox, JSON.parse(this.handle.detailsJson()));
     const { options } = JSON.parse(this.handle.stateJson());
     for (const c of JSON.parse(this.handle.controlsJson())) {
       if (c.kind === 'button') {

@@ -8,6 +8,7 @@
 //! data space has y up, the canvas y down.
 
 pub mod chart;
+pub mod curves;
 pub mod display;
 pub mod field;
 pub mod format;

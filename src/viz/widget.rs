@@ -272,6 +272,14 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
+    /// Worked detail to show under the drawing, if any: `{caption, columns, rows, footer,
+    /// equations}` where rows are lists of plain-text cells and each equation is a list of
+    /// MathML tokens `{"mi" | "mo" | "mn": text}`. The shell renders it as a table and MathML,
+    /// never as HTML. By default, none.
+    fn details(&self) -> Option<Json> {
+        None
+    }
+
     /// The canvas height in CSS pixels for a given width.
     fn height_for_width(&self, width_css: f64) -> f64;
 

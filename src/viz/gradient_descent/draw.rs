@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::{FieldKey, GradientDescent};
 use crate::math::descent::Status;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::curves::{draw_log_gap, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
 use crate::viz::geometry::Transform;
@@ -29,10 +30,16 @@ impl GradientDescent {
         root.fill(&theme.background).map_err(|e| e.to_string())?;
         let (w, h) = root.dim_in_pixel();
         let wide = frame.width_css() >= 560.0;
-        let (left, right) = if wide {
-            root.split_horizontally(w / 2)
+        // Wide: the data over the cost-against-step plot on the left, the cost field on the
+        // right. Narrow: all three stacked.
+        let (left, right, strip) = if wide {
+            let (column, right) = root.split_horizontally(w / 2);
+            let (left, strip) = column.split_vertically((h as f64 * 0.62).round() as u32);
+            (left, right, strip)
         } else {
-            root.split_vertically(h / 2)
+            let (left, rest) = root.split_vertically((h as f64 * 0.36).round() as u32);
+            let (right, strip) = rest.split_vertically((h as f64 * 0.36).round() as u32);
+            (left, right, strip)
         };
         let views = self.model.views;
 
@@ -40,10 +47,18 @@ impl GradientDescent {
             &left,
             frame,
             &Axes {
-                caption: "Data and the line y = m·x + c",
+                caption: if self.model.scale.is_some() {
+                    "Data, x scaled: y = m·x′ + c"
+                } else {
+                    "Data and the line y = m·x + c"
+                },
                 x: views.x,
                 y: views.y,
-                x_label: "x",
+                x_label: if self.model.scale.is_some() {
+                    "x′ = (x − x̄)/s"
+                } else {
+                    "x"
+                },
                 y_label: "y",
                 grid: true,
             },
@@ -63,6 +78,19 @@ impl GradientDescent {
         self.put_cost_field(frame, &cost_t, fields)?;
         self.draw_data(root, frame, &data_t)?;
         self.draw_path(root, frame, &cost_t)?;
+        let values: Vec<f64> = self.descent.iterates().iter().map(|i| i.value).collect();
+        let loss_t = draw_log_gap(
+            &strip,
+            root,
+            frame,
+            "Cost against the step",
+            &[Curve {
+                values: &values,
+                colour: theme.accent,
+                sets_range: !matches!(self.descent.status(), Status::Diverged { .. }),
+            }],
+            self.model.fit.min_cost(),
+        )?;
         self.plots = vec![
             PlotInfo {
                 id: "data",
@@ -72,6 +100,11 @@ impl GradientDescent {
             PlotInfo {
                 id: "cost",
                 transform: cost_t,
+                scale: frame.scale,
+            },
+            PlotInfo {
+                id: "loss",
+                transform: loss_t,
                 scale: frame.scale,
             },
         ];
@@ -130,7 +163,7 @@ impl GradientDescent {
         let (x0, x1) = (t.x.lo, t.x.hi);
         if self.options.flag("show-residuals") {
             let style = ShapeStyle::from(&theme.residual).stroke_width(stroke(frame, 1.5));
-            for p in &self.model.points {
+            for p in &self.model.used {
                 chart::segment(root, t, *p, [p[0], m * p[0] + c], style, None)?;
             }
         }
@@ -145,7 +178,7 @@ impl GradientDescent {
         )?;
         let current = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.5));
         chart::segment(root, t, [x0, m * x0 + c], [x1, m * x1 + c], current, None)?;
-        for p in &self.model.points {
+        for p in &self.model.used {
             if t.contains(*p) {
                 chart::disc(
                     root,

@@ -4,9 +4,11 @@
 //! State = options + the number of steps taken. Everything drawn is recomputed from those, so
 //! the same options, seed and step give the same picture.
 
+mod arithmetic;
 mod draw;
 
 use crate::math::descent::{Descent, Divergence, Status};
+use crate::math::minibatch::BatchCost;
 use crate::math::regression::LineFit;
 use crate::math::sample;
 use crate::viz::display::{FieldRecorder, Recorder};
@@ -97,7 +99,34 @@ pub const OPTIONS: &[OptionSpec] = &[
         default: "true",
         doc: "draw each point's residual y − (m·x + c) as a segment",
     },
+    OptionSpec {
+        name: "scale-x",
+        kind: OptionKind::Bool,
+        default: "false",
+        doc: "feature scaling: fit y = m·x′ + c on the standardised x′ = (x − x̄)/s",
+    },
+    OptionSpec {
+        name: "batch-size",
+        kind: OptionKind::Int { min: 0, max: 500 },
+        default: "0",
+        doc: "points per gradient: 0 means all (batch descent), 1 is stochastic, more is mini-batch",
+    },
+    OptionSpec {
+        name: "batch-seed",
+        kind: OptionKind::Int { min: 0, max: 4_294_967_295 },
+        default: "1",
+        doc: "seed of the mini-batches, so a noisy path is reproducible",
+    },
+    OptionSpec {
+        name: "show-arithmetic",
+        kind: OptionKind::Bool,
+        default: "false",
+        doc: "show the arithmetic of the current step: residuals, sums, gradient and update",
+    },
 ];
+
+/// The most steps counted when comparing raw and scaled x ("steps to converge").
+pub const COMPARE_STEPS: usize = 20_000;
 
 /// What a pointer is dragging.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,12 +146,48 @@ struct Views {
     c: Span,
 }
 
+/// How a full-batch descent from the start ends, for the raw-versus-scaled comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    /// Converged after this many steps.
+    Converged(usize),
+    /// Diverged at this step.
+    Diverged(usize),
+    /// Still running after [`COMPARE_STEPS`] steps.
+    Unfinished,
+}
+
+impl Outcome {
+    fn text(&self) -> String {
+        match self {
+            Outcome::Converged(k) => format!("{k} steps"),
+            Outcome::Diverged(k) => format!("diverges at step {k}"),
+            Outcome::Unfinished => format!("> {COMPARE_STEPS} steps"),
+        }
+    }
+
+    fn to_json(self) -> Json {
+        match self {
+            Outcome::Converged(k) => Json::Num(k as f64),
+            _ => Json::Null,
+        }
+    }
+}
+
 /// Everything derived from the options.
 #[derive(Debug, Clone)]
 struct Model {
+    /// The data as given (or generated).
     points: Vec<[f64; 2]>,
+    /// The data the line is fitted to: the points, with x standardised when scaling.
+    used: Vec<[f64; 2]>,
+    /// (x̄, s) of the standardisation x′ = (x − x̄)/s, when scaling.
+    scale: Option<(f64, f64)>,
     fit: LineFit,
+    cost: BatchCost,
     views: Views,
+    /// Full-batch descents from the start on raw and on scaled x.
+    outcomes: [Outcome; 2],
 }
 
 /// The gradient-descent widget.
@@ -205,8 +270,14 @@ impl GradientDescent {
         let Some(slot) = points.get_mut(i) else {
             return false;
         };
+        // The data plot shows x′ when scaling; the option holds the raw x.
+        let x = match self.model.scale {
+            Some((mean, sd)) => p[0] * sd + mean,
+            None => p[0],
+        };
+        let unit = self.model.scale.map_or(1.0, |(_, sd)| sd);
         *slot = [
-            round_to_view(p[0], self.model.views.x),
+            round_to_view(x, Span::new(0.0, self.model.views.x.width() * unit)),
             round_to_view(p[1], self.model.views.y),
         ];
         let mut options = self.options.clone();
@@ -287,16 +358,54 @@ fn build(
         option: "points".to_string(),
         message: format!("points: {e}"),
     };
-    let fit = LineFit::new(&points).map_err(data_error)?;
+    let raw_fit = LineFit::new(&points).map_err(data_error)?;
+    let sd = (raw_fit.sxx / raw_fit.n as f64).sqrt();
+    let scale = options.flag("scale-x").then_some((raw_fit.mean_x, sd));
+    let used: Vec<[f64; 2]> = match scale {
+        Some((mean, sd)) => points.iter().map(|p| [(p[0] - mean) / sd, p[1]]).collect(),
+        None => points.clone(),
+    };
+    let fit = LineFit::new(&used).map_err(data_error)?;
     let start = [options.float("start-m"), options.float("start-c")];
-    let mut descent =
-        Descent::new(&fit, start, options.float("learning-rate")).map_err(|e| OptionError {
-            option: "learning-rate".to_string(),
-            message: e.to_string(),
-        })?;
-    descent.run(&fit, steps);
-    let views = frozen.unwrap_or_else(|| views_for(&points, &fit));
-    Ok((Model { points, fit, views }, descent))
+    let learning_rate = options.float("learning-rate");
+    let lr_error = |e: crate::math::MathError| OptionError {
+        option: "learning-rate".to_string(),
+        message: e.to_string(),
+    };
+    let cost = BatchCost::new(
+        fit,
+        used.clone(),
+        options.int("batch-size").max(0) as usize,
+        options.int("batch-seed") as u64,
+    );
+    let mut descent = Descent::new(&cost, start, learning_rate).map_err(lr_error)?;
+    if !cost.is_full() {
+        descent = descent.without_rise_test();
+    }
+    descent.run(&cost, steps);
+    let outcome = |f: &LineFit| -> Result<Outcome, OptionError> {
+        let mut d = Descent::new(f, start, learning_rate).map_err(lr_error)?;
+        d.run(f, COMPARE_STEPS);
+        Ok(match (d.status(), d.converged_at()) {
+            (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
+            (_, Some(k)) => Outcome::Converged(k),
+            _ => Outcome::Unfinished,
+        })
+    };
+    let outcomes = [outcome(&raw_fit)?, outcome(&raw_fit.standardised())?];
+    let views = frozen.unwrap_or_else(|| views_for(&used, &fit));
+    Ok((
+        Model {
+            points,
+            used,
+            scale,
+            fit,
+            cost,
+            views,
+            outcomes,
+        },
+        descent,
+    ))
 }
 
 /// Views that depend on the data only (not on the start), so a shared URL reproduces them:
@@ -342,7 +451,7 @@ impl Widget for GradientDescent {
     }
 
     fn step(&mut self, n: u32) {
-        self.descent.run(&self.model.fit, n as usize);
+        self.descent.run(&self.model.cost, n as usize);
     }
 
     fn reset(&mut self) {
@@ -409,7 +518,31 @@ impl Widget for GradientDescent {
                 self.divergence_text().map_or(Json::Null, Json::Str),
             ),
             ("playing", Json::Bool(self.playing)),
+            ("scaled", Json::Bool(self.model.scale.is_some())),
+            (
+                "steps_to_converge",
+                Json::obj([
+                    ("raw", self.model.outcomes[0].to_json()),
+                    ("scaled", self.model.outcomes[1].to_json()),
+                ]),
+            ),
+            (
+                "batch",
+                Json::nums(
+                    self.model
+                        .cost
+                        .batch(self.descent.steps() as u64)
+                        .into_iter()
+                        .map(|i| i as f64),
+                ),
+            ),
         ])
+    }
+
+    fn details(&self) -> Option<Json> {
+        self.options
+            .flag("show-arithmetic")
+            .then(|| self.arithmetic())
     }
 
     fn controls(&self) -> Vec<Control> {
@@ -444,6 +577,22 @@ impl Widget for GradientDescent {
                 option: "show-residuals",
                 label: "Residuals",
             },
+            Control::Toggle {
+                option: "scale-x",
+                label: "Scale x",
+            },
+            Control::Input {
+                option: "batch-size",
+                label: "Batch size (0 = all)",
+            },
+            Control::Input {
+                option: "batch-seed",
+                label: "Batch seed",
+            },
+            Control::Toggle {
+                option: "show-arithmetic",
+                label: "Show the arithmetic",
+            },
         ]
     }
 
@@ -461,6 +610,15 @@ impl Widget for GradientDescent {
                 "status",
                 "status",
                 self.descent.status().as_str().to_string(),
+            ),
+            r(
+                "converge",
+                "steps to converge",
+                format!(
+                    "raw x {} · scaled x {}",
+                    self.model.outcomes[0].text(),
+                    self.model.outcomes[1].text()
+                ),
             ),
         ]
     }
@@ -532,11 +690,12 @@ impl Widget for GradientDescent {
         )
     }
 
+    /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.5).clamp(260.0, 560.0)
+            width_css * 0.5
         } else {
-            2.0 * (width_css * 0.86).clamp(220.0, 480.0)
+            width_css * 1.7
         }
     }
 
@@ -555,7 +714,7 @@ impl Widget for GradientDescent {
                     let radius = 14.0 * self.plot("data").map_or(1.0, |p| p.scale);
                     let nearest = self
                         .model
-                        .points
+                        .used
                         .iter()
                         .enumerate()
                         .map(|(i, p)| {

@@ -133,3 +133,101 @@ fn rounding_to_the_view_keeps_urls_short() {
     assert_eq!(round_to_view(1.234_567_89, v), 1.235);
     assert_eq!(format!("{}", round_to_view(0.1 + 0.2, v)), "0.3");
 }
+
+fn nums(j: &Json) -> Vec<f64> {
+    match j {
+        Json::Arr(v) => v.iter().filter_map(Json::as_f64).collect(),
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+#[test]
+fn feature_scaling_converges_in_fewer_steps() {
+    let mut w = GradientDescent::new();
+    let raw = w.state().field("steps_to_converge").unwrap().clone();
+    w.set_option("scale-x", "true").unwrap();
+    let s = w.state();
+    assert_eq!(s.field("scaled"), Some(&Json::Bool(true)));
+    // The comparison does not depend on the toggle: both counts are always shown.
+    assert_eq!(s.field("steps_to_converge"), Some(&raw));
+    let r = raw.field("raw").and_then(Json::as_f64).unwrap();
+    let k = raw.field("scaled").and_then(Json::as_f64).unwrap();
+    assert!(k * 2.0 < r, "scaled {k} vs raw {r}");
+    // The scaled surface is round: its Hessian is 2·I.
+    let [l, mu] = w.fit().hessian_eigenvalues();
+    assert!((l - 2.0).abs() < 1e-12 && (mu - 2.0).abs() < 1e-12);
+    // Scaled descent reaches the least-squares line of the scaled data.
+    w.step(k as u32 + 1);
+    assert_eq!(w.descent().status(), Status::Converged);
+}
+
+#[test]
+fn mini_batches_are_reproducible_from_their_seed() {
+    let path = |batch: &str, seed: &str| {
+        let mut w = GradientDescent::new();
+        w.set_option("batch-size", batch).unwrap();
+        w.set_option("batch-seed", seed).unwrap();
+        w.step(30);
+        w.descent()
+            .iterates()
+            .iter()
+            .map(|i| i.theta)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(path("3", "5"), path("3", "5"));
+    assert_ne!(path("3", "5"), path("3", "6"));
+    assert_ne!(path("3", "5"), path("0", "5"));
+    // A batch as large as the data is batch descent.
+    assert_eq!(path("12", "5"), path("0", "5"));
+    let mut w = GradientDescent::new();
+    w.set_option("batch-size", "1").unwrap();
+    assert_eq!(nums(w.state().field("batch").unwrap()).len(), 1);
+    let e = w.set_option("batch-size", "-1").unwrap_err();
+    assert_eq!(
+        e.message,
+        "batch-size must be a whole number from 0 to 500, got \"-1\""
+    );
+}
+
+#[test]
+fn stochastic_descent_is_noisy_but_not_called_diverged() {
+    let mut w = GradientDescent::new();
+    w.set_option("batch-size", "1").unwrap();
+    w.set_option("learning-rate", "0.02").unwrap();
+    w.step(3000);
+    assert_ne!(w.state().field("status"), Some(&Json::str("diverged")));
+    let [ms, cs] = w.fit().least_squares();
+    let [m, c] = w.descent().current().theta;
+    assert!((m - ms).abs() < 0.5 && (c - cs).abs() < 1.0, "({m}, {c})");
+}
+
+#[test]
+fn the_arithmetic_follows_the_step() {
+    let mut w = GradientDescent::new();
+    assert!(w.details().is_none(), "hidden unless asked for");
+    w.set_option("show-arithmetic", "true").unwrap();
+    w.step(3);
+    let d = w.details().unwrap();
+    let g = nums(d.field("gradient").unwrap());
+    let now = *w.descent().current();
+    for i in 0..2 {
+        assert!((g[i] - now.gradient[i]).abs() < 1e-9 * (1.0 + g[i].abs()));
+    }
+    let next = nums(d.field("next").unwrap());
+    w.step(1);
+    assert_eq!(next, w.descent().current().theta.to_vec());
+    let Some(Json::Arr(rows)) = d.field("rows") else {
+        panic!("no rows")
+    };
+    assert_eq!(rows.len(), 12);
+    let Some(Json::Arr(equations)) = d.field("equations") else {
+        panic!("no equations")
+    };
+    assert_eq!(equations.len(), 5);
+    // With mini-batches the table holds the batch only.
+    w.set_option("batch-size", "4").unwrap();
+    let Some(Json::Arr(rows)) = w.details().and_then(|d| d.field("rows").cloned()) else {
+        panic!("no rows")
+    };
+    assert_eq!(rows.len(), 4);
+}

@@ -13,16 +13,14 @@ use crate::math::race::Run;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::curves::{draw_log_gap, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
-use crate::viz::geometry::{Span, Transform};
+use crate::viz::geometry::Transform;
 use crate::viz::widget::{Frame, PlotInfo};
 
 /// The most path vertices drawn per optimizer; longer paths are thinned.
 const MAX_PATH_VERTICES: usize = 2_000;
-
-/// Values below this above f* are drawn at it on the log plot.
-const LOG_FLOOR: f64 = 1e-12;
 
 /// Each racer's colour (in [`RACERS`] order) on a light and on a dark page: distinct hues, each
 /// with at least 3:1 contrast against the field's palest and darkest band.
@@ -219,59 +217,31 @@ impl Optimizers {
         root: &DrawingArea<Recorder, Shift>,
         frame: &Frame,
     ) -> Result<Transform, String> {
-        let floor = LOG_FLOOR.log10();
-        let log_gap = |v: f64| (v - self.race.min_value).max(LOG_FLOOR).log10().max(floor);
-        // The range holds every start and every run that did not diverge; a diverging run
-        // leaves through the top instead of squashing the others against the bottom.
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for (_, run) in &self.race.runs {
-            let diverged = matches!(run.status(), Status::Diverged { .. });
-            let shown = if diverged {
-                &run.points()[..1]
-            } else {
-                run.points()
-            };
-            for p in shown {
-                let g = log_gap(p.value);
-                if g.is_finite() {
-                    lo = lo.min(g);
-                    hi = hi.max(g);
-                }
-            }
-        }
-        if !(lo.is_finite() && hi.is_finite()) {
-            (lo, hi) = (floor, 1.0);
-        }
-        let y = Span::new(lo.floor(), hi.ceil().max(lo.floor() + 1.0));
-        let x = Span::new(0.0, (self.race.steps.max(10)) as f64);
-        let t = draw_axes(
+        let values: Vec<Vec<f64>> = self
+            .race
+            .runs
+            .iter()
+            .map(|(_, run)| run.points().iter().map(|p| p.value).collect())
+            .collect();
+        let curves: Vec<Curve<'_>> = self
+            .race
+            .runs
+            .iter()
+            .zip(&values)
+            .map(|((i, run), v)| Curve {
+                values: v,
+                colour: colour(*i, frame),
+                sets_range: !matches!(run.status(), Status::Diverged { .. }),
+            })
+            .collect();
+        let t = draw_log_gap(
             area,
+            root,
             frame,
-            &Axes {
-                caption: "log₁₀(f − f*) against the step",
-                x,
-                y,
-                x_label: "step",
-                y_label: "log₁₀(f − f*)",
-                grid: true,
-            },
+            "log₁₀(f − f*) against the step",
+            &curves,
+            self.race.min_value,
         )?;
-        for (i, run) in &self.race.runs {
-            let style = ShapeStyle::from(&colour(*i, frame)).stroke_width(stroke(frame, 2.0));
-            let points = run.points();
-            let every = (points.len() / MAX_PATH_VERTICES).max(1);
-            let mut last: Option<[f64; 2]> = None;
-            for (k, p) in points.iter().enumerate() {
-                if k % every != 0 && k + 1 != points.len() {
-                    continue;
-                }
-                let q = [k as f64, log_gap(p.value)];
-                if let Some(a) = last {
-                    chart::segment(root, &t, a, q, style, None)?;
-                }
-                last = Some(q);
-            }
-        }
         self.draw_legend(root, frame, &t)?;
         Ok(t)
     }
