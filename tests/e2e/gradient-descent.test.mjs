@@ -236,3 +236,71 @@ test('play runs to convergence and stops by itself', async () => {
   assert.ok(Math.abs(s.m - s.least_squares[0]) < 1e-3 && Math.abs(s.c - s.least_squares[1]) < 1e-3);
   assertNoProblems(page);
 });
+
+test('the arithmetic of the current step shows as a table and MathML, and follows the step', async () => {
+  const { page, widget } = await coursePage();
+  await page.locator(`${TAG} input[data-option="show-arithmetic"]`).check();
+  const details = page.locator(`${TAG} .ms-details`);
+  assert.equal(await details.locator('tbody tr').count(), 12);
+  assert.equal(await details.locator('math').count(), 5);
+  const caption = () => details.locator('caption').textContent();
+  assert.match(await caption(), /^Step 0 → 1: /);
+  const predicted = await page.evaluate((tag) => {
+    const el = document.querySelector(tag);
+    const mn = [...el.shadowRoot.querySelectorAll('.ms-details math')][3].querySelectorAll('mn');
+    return mn[mn.length - 1].textContent;
+  }, TAG);
+  await page.locator(`${TAG} button[data-action="step"]`).click();
+  assert.match(await caption(), /^Step 1 → 2: /);
+  const m = (await state(page)).m;
+  assert.equal(Number(predicted), Number(m.toPrecision(4)), 'the update shown is the step taken');
+  const html = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.ms-details').innerHTML, TAG);
+  assert.ok(!html.includes('<script'), 'text only');
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-arithmetic.png') });
+  await page.locator(`${TAG} input[data-option="show-arithmetic"]`).uncheck();
+  assert.equal(await details.locator('table').count(), 0);
+  assertNoProblems(page);
+});
+
+test('feature scaling rounds the contours and converges in fewer steps', async () => {
+  const { page, widget } = await coursePage();
+  const readout = () => page.locator(`${TAG} [data-readout="converge"]`).textContent();
+  assert.match(await readout(), /^raw x \d+ steps · scaled x \d+ steps$/);
+  await page.locator(`${TAG} input[data-option="scale-x"]`).check();
+  const s = await state(page);
+  assert.equal(s.scaled, true);
+  assert.ok(s.steps_to_converge.scaled < s.steps_to_converge.raw);
+  await page.evaluate(({ tag, n }) => document.querySelector(tag).step(n), { tag: TAG, n: s.steps_to_converge.scaled });
+  assert.equal((await state(page)).status, 'converged');
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-scaled.png') });
+  assertNoProblems(page);
+});
+
+test('mini-batches: the same seed gives the same noisy path; a bad batch size is explained', async () => {
+  const { page } = await coursePage();
+  const run = (seed) =>
+    page.evaluate(
+      ({ tag, seed }) => {
+        const el = document.querySelector(tag);
+        el.setOption('batch-size', '2');
+        el.setOption('batch-seed', seed);
+        el.reset();
+        el.step(25);
+        return [el.state.m, el.state.c, el.state.batch.length];
+      },
+      { tag: TAG, seed },
+    );
+  const a = await run('3');
+  assert.deepEqual(await run('3'), a);
+  assert.notDeepEqual(await run('4'), a);
+  assert.equal(a[2], 2);
+  const input = page.locator(`${TAG} input[data-option="batch-size"]`);
+  await input.fill('1e9');
+  await input.press('Enter');
+  assert.equal(
+    await page.locator(`${TAG} .ms-error`).textContent(),
+    'batch-size must be a whole number from 0 to 500, got "1e9"',
+  );
+  assert.equal((await state(page)).options['batch-size'], '2');
+  assertNoProblems(page);
+});

@@ -131,11 +131,16 @@ impl GradientDescent {
         eq_c.extend(mn(sum_r));
         eq_c.push(mo("="));
         eq_c.extend(mn(gc));
-        let mut eq_grad = vec![mi("∇J"), mo("="), mo("(")];
-        eq_grad.extend(mn(dm));
-        eq_grad.push(mo(","));
-        eq_grad.extend(mn(dc));
-        eq_grad.push(mo(")"));
+        let plain = |v: f64| Json::obj([("mn", Json::str(sig(v, 4)))]);
+        let eq_grad = vec![
+            mi("∇J"),
+            mo("="),
+            mo("("),
+            plain(dm),
+            mo(","),
+            plain(dc),
+            mo(")"),
+        ];
         let update = |name: &str, v: f64, g: f64| {
             let mut e = vec![
                 mi(name),
@@ -170,10 +175,17 @@ impl GradientDescent {
             (
                 "columns",
                 Json::Arr(
-                    ["point", x_name, "y", "m·x + c", "r", "x·r"]
-                        .into_iter()
-                        .map(Json::str)
-                        .collect(),
+                    [
+                        "point".to_string(),
+                        x_name.to_string(),
+                        "y".to_string(),
+                        format!("m·{x_name} + c"),
+                        "r".to_string(),
+                        format!("{x_name}·r"),
+                    ]
+                    .into_iter()
+                    .map(Json::Str)
+                    .collect(),
                 ),
             ),
             ("rows", Json::Arr(rows)),
