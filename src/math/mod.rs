@@ -11,6 +11,7 @@
 
 pub mod descent;
 pub mod error;
+pub mod logistic;
 pub mod minibatch;
 pub mod optimizers;
 pub mod race;

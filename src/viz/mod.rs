@@ -15,6 +15,7 @@ pub mod format;
 pub mod geometry;
 pub mod gradient_descent;
 pub mod json;
+pub mod logistic_regression;
 pub mod optimizers;
 pub mod options;
 pub mod registry;

@@ -9,6 +9,7 @@ use super::display::{self, Command, EstimatedText, TextMeasure};
 use super::field::draw_coarse;
 use super::gradient_descent::{self, GradientDescent};
 use super::json::Json;
+use super::logistic_regression::{self, LogisticRegression};
 use super::optimizers::{self, Optimizers};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::theme::Theme;
@@ -35,6 +36,11 @@ pub const KINDS: &[Kind] = &[
         name: optimizers::NAME,
         options: optimizers::OPTIONS,
         create: || Box::new(Optimizers::new()),
+    },
+    Kind {
+        name: logistic_regression::NAME,
+        options: logistic_regression::OPTIONS,
+        create: || Box::new(LogisticRegression::new()),
     },
 ];
 
@@ -137,6 +143,23 @@ pub const SCENARIOS: &[Scenario] = &[
         ],
         width_css: 640.0,
         dark: false,
+    },
+    Scenario {
+        id: "logistic-regression-training",
+        widget: logistic_regression::NAME,
+        options: &[("steps", "40")],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "logistic-regression-separated-dark-narrow",
+        widget: logistic_regression::NAME,
+        options: &[
+            ("points", "0,0,0;1,0.5,0;0.5,1.5,0;3,3,1;4,2.5,1;3.5,4,1"),
+            ("steps", "300"),
+        ],
+        width_css: 360.0,
+        dark: true,
     },
 ];
 
@@ -260,7 +283,7 @@ mod tests {
         let e = AnyWidget::create("gradient-decent").unwrap_err();
         assert_eq!(
             e.message,
-            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, optimizers"
+            "unknown widget \"gradient-decent\"; the widgets are gradient-descent, optimizers, logistic-regression"
         );
     }
 }
