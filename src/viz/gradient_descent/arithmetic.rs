@@ -9,33 +9,52 @@ use crate::viz::json::Json;
 /// The most table rows shown; the sums always cover every point of the batch.
 pub const MAX_ROWS: usize = 40;
 
-fn mi(s: &str) -> Json {
-    Json::obj([("mi", Json::str(s))])
-}
-
-fn mo(s: &str) -> Json {
-    Json::obj([("mo", Json::str(s))])
-}
-
-/// A number token, in parentheses when negative so "− α·(−3.2)" reads right.
-fn mn(v: f64) -> Vec<Json> {
-    let n = Json::obj([("mn", Json::str(sig(v, 4)))]);
-    if v < 0.0 {
-        vec![mo("("), n, mo(")")]
+/// One side of a fraction: a number if it starts with a digit, else an identifier.
+fn atom(text: &str) -> Json {
+    let kind = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        "mn"
     } else {
-        vec![n]
+        "mi"
+    };
+    Json::obj([(kind, Json::str(text))])
+}
+
+/// An equation as MathML tokens from a compact spec of space-separated tokens: `i:x` an
+/// identifier, `o:=` an operator, `f:a/b` a fraction, `#` the next of `values` (in
+/// parentheses when negative, so "− α·(−3.2)" reads right), `#p` the next value plain.
+pub(super) fn equation(spec: &str, values: &[f64]) -> Json {
+    let mut next = values.iter();
+    let mut out = Vec::new();
+    for token in spec.split(' ') {
+        match token.split_once(':') {
+            Some(("i", t)) => out.push(Json::obj([("mi", Json::str(t))])),
+            Some(("o", t)) => out.push(Json::obj([("mo", Json::str(t))])),
+            Some(("f", t)) => {
+                let (num, den) = t.split_once('/').unwrap_or((t, "1"));
+                out.push(Json::obj([(
+                    "frac",
+                    Json::obj([
+                        ("num", Json::Arr(vec![atom(num)])),
+                        ("den", Json::Arr(vec![atom(den)])),
+                    ]),
+                )]));
+            }
+            _ => {
+                let v = next.next().copied().unwrap_or(f64::NAN);
+                let n = Json::obj([("mn", Json::str(sig(v, 4)))]);
+                if token == "#" && v < 0.0 {
+                    out.extend([
+                        Json::obj([("mo", Json::str("("))]),
+                        n,
+                        Json::obj([("mo", Json::str(")"))]),
+                    ]);
+                } else {
+                    out.push(n);
+                }
+            }
+        }
     }
-}
-
-fn frac(num: Vec<Json>, den: Vec<Json>) -> Json {
-    Json::obj([(
-        "frac",
-        Json::obj([("num", Json::Arr(num)), ("den", Json::Arr(den))]),
-    )])
-}
-
-fn partial(of: &str) -> Json {
-    frac(vec![mi("∂J")], vec![mi(&format!("∂{of}"))])
+    Json::Arr(out)
 }
 
 impl GradientDescent {
@@ -85,82 +104,26 @@ impl GradientDescent {
         } else {
             format!("the batch of {b} of {} points", points.len())
         };
-        let mut eq_m = vec![
-            partial("m"),
-            mo("="),
-            mo("−"),
-            frac(
-                vec![Json::obj([("mn", Json::str("2"))])],
-                vec![mi(if b == points.len() { "n" } else { "b" })],
+        let n_name = if b == points.len() { "n" } else { "b" };
+        let equations = vec![
+            equation(
+                &format!("f:∂J/∂m o:= o:− f:2/{n_name} o:· o:Σ i:{x_name} o:· i:r o:= o:− f:2/{b} o:· # o:= #"),
+                &[sum_xr, gm],
             ),
-            mo("·"),
-            mo("Σ"),
-            mi(x_name),
-            mo("·"),
-            mi("r"),
-            mo("="),
-            mo("−"),
-            frac(
-                vec![Json::obj([("mn", Json::str("2"))])],
-                vec![Json::obj([("mn", Json::str(b.to_string()))])],
+            equation(
+                &format!("f:∂J/∂c o:= o:− f:2/{n_name} o:· o:Σ i:r o:= o:− f:2/{b} o:· # o:= #"),
+                &[sum_r, gc],
             ),
-            mo("·"),
+            equation("i:∇J o:= o:( #p o:, #p o:)", &[dm, dc]),
+            equation(
+                "i:m o:← i:m o:− i:α o:· f:∂J/∂m o:= # o:− # o:· # o:= #",
+                &[m, alpha, dm, m - alpha * dm],
+            ),
+            equation(
+                "i:c o:← i:c o:− i:α o:· f:∂J/∂c o:= # o:− # o:· # o:= #",
+                &[c, alpha, dc, c - alpha * dc],
+            ),
         ];
-        eq_m.extend(mn(sum_xr));
-        eq_m.push(mo("="));
-        eq_m.extend(mn(gm));
-        let mut eq_c = vec![
-            partial("c"),
-            mo("="),
-            mo("−"),
-            frac(
-                vec![Json::obj([("mn", Json::str("2"))])],
-                vec![mi(if b == points.len() { "n" } else { "b" })],
-            ),
-            mo("·"),
-            mo("Σ"),
-            mi("r"),
-            mo("="),
-            mo("−"),
-            frac(
-                vec![Json::obj([("mn", Json::str("2"))])],
-                vec![Json::obj([("mn", Json::str(b.to_string()))])],
-            ),
-            mo("·"),
-        ];
-        eq_c.extend(mn(sum_r));
-        eq_c.push(mo("="));
-        eq_c.extend(mn(gc));
-        let plain = |v: f64| Json::obj([("mn", Json::str(sig(v, 4)))]);
-        let eq_grad = vec![
-            mi("∇J"),
-            mo("="),
-            mo("("),
-            plain(dm),
-            mo(","),
-            plain(dc),
-            mo(")"),
-        ];
-        let update = |name: &str, v: f64, g: f64| {
-            let mut e = vec![
-                mi(name),
-                mo("←"),
-                mi(name),
-                mo("−"),
-                mi("α"),
-                mo("·"),
-                partial(name),
-                mo("="),
-            ];
-            e.extend(mn(v));
-            e.push(mo("−"));
-            e.extend(mn(alpha));
-            e.push(mo("·"));
-            e.extend(mn(g));
-            e.push(mo("="));
-            e.extend(mn(v - alpha * g));
-            Json::Arr(e)
-        };
         Json::obj([
             (
                 "caption",
@@ -208,13 +171,7 @@ impl GradientDescent {
             ("hidden_rows", Json::Num(b.saturating_sub(MAX_ROWS) as f64)),
             (
                 "equations",
-                Json::Arr(vec![
-                    Json::Arr(eq_m),
-                    Json::Arr(eq_c),
-                    Json::Arr(eq_grad),
-                    update("m", m, dm),
-                    update("c", c, dc),
-                ]),
+                Json::Arr(equations),
             ),
             ("gradient", Json::nums([gm, gc])),
             ("next", Json::nums([m - alpha * dm, c - alpha * dc])),

@@ -231,3 +231,12 @@ fn the_arithmetic_follows_the_step() {
     };
     assert_eq!(rows.len(), 4);
 }
+
+#[test]
+fn equation_specs_become_mathml_tokens() {
+    let e = arithmetic::equation("i:m o:← f:∂J/2 # #p", &[-1.5, -2.0]);
+    assert_eq!(
+        e.to_json(),
+        r#"[{"mi":"m"},{"mo":"←"},{"frac":{"num":[{"mi":"∂J"}],"den":[{"mn":"2"}]}},{"mo":"("},{"mn":"-1.5"},{"mo":")"},{"mn":"-2"}]"#
+    );
+}
