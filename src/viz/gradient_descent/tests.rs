@@ -210,8 +210,8 @@ fn the_arithmetic_follows_the_step() {
     let d = w.details().unwrap();
     let g = nums(d.field("gradient").unwrap());
     let now = *w.descent().current();
-    for i in 0..2 {
-        assert!((g[i] - now.gradient[i]).abs() < 1e-9 * (1.0 + g[i].abs()));
+    for (a, b) in g.iter().zip(now.gradient) {
+        assert!((a - b).abs() < 1e-9 * (1.0 + a.abs()));
     }
     let next = nums(d.field("next").unwrap());
     w.step(1);

@@ -382,18 +382,15 @@ impl Widget for LogisticRegression {
     fn describe(&self) -> String {
         let now = self.model.trainer.current();
         format!(
-            "Step {}: w = ({}, {}), b = {}, log-loss {}, {} of points classified correctly, {}",
+            "Step {}: w = ({}, {}), b = {}, log-loss {}, {}% of points classified correctly, {}",
             self.model.trainer.steps(),
             sig(now.theta[0], 3),
             sig(now.theta[1], 3),
             sig(now.theta[2], 3),
             sig(now.loss, 3),
-            format!(
-                "{}%",
-                sig(
-                    100.0 * logistic::accuracy(&self.model.points, &now.theta),
-                    3
-                )
+            sig(
+                100.0 * logistic::accuracy(&self.model.points, &now.theta),
+                3
             ),
             self.status_text()
         )
