@@ -117,6 +117,19 @@ pub const SCENARIOS: &[Scenario] = &[
         dark: true,
     },
     Scenario {
+        id: "gradient-descent-surface-3d",
+        widget: gradient_descent::NAME,
+        options: &[
+            ("view", "surface"),
+            ("start-m", "3"),
+            ("start-c", "-1"),
+            ("learning-rate", "0.15"),
+            ("steps", "25"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
         id: "optimizers-valley-race",
         widget: optimizers::NAME,
         options: &[("steps", "60")],

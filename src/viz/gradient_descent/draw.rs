@@ -12,7 +12,7 @@ use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::curves::{draw_log_gap, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
-use crate::viz::geometry::Transform;
+use crate::viz::geometry::{PixelRect, Transform};
 use crate::viz::widget::{Frame, PlotInfo};
 
 /// The most path vertices drawn; longer paths are thinned to vertices a pixel apart.
@@ -63,21 +63,34 @@ impl GradientDescent {
                 grid: true,
             },
         )?;
-        let cost_t = draw_axes(
-            &right,
-            frame,
-            &Axes {
-                caption: "Cost J(m, c) and the descent path",
-                x: views.m,
-                y: views.c,
-                x_label: "slope m",
-                y_label: "intercept c",
-                grid: false,
-            },
-        )?;
-        self.put_cost_field(frame, &cost_t, fields)?;
+        let surface = self.options.choice("view") == "surface";
+        let (cost_id, cost_t) = if surface {
+            let (xs, ys) = right.get_pixel_range();
+            let rect = PixelRect {
+                x: xs.start,
+                y: ys.start,
+                width: xs.end - xs.start,
+                height: ys.end - ys.start,
+            };
+            ("surface", self.draw_surface(root, frame, rect)?)
+        } else {
+            let cost_t = draw_axes(
+                &right,
+                frame,
+                &Axes {
+                    caption: "Cost J(m, c) and the descent path",
+                    x: views.m,
+                    y: views.c,
+                    x_label: "slope m",
+                    y_label: "intercept c",
+                    grid: false,
+                },
+            )?;
+            self.put_cost_field(frame, &cost_t, fields)?;
+            self.draw_path(root, frame, &cost_t)?;
+            ("cost", cost_t)
+        };
         self.draw_data(root, frame, &data_t)?;
-        self.draw_path(root, frame, &cost_t)?;
         let values: Vec<f64> = self.descent.iterates().iter().map(|i| i.value).collect();
         let loss_t = draw_log_gap(
             &strip,
@@ -98,7 +111,7 @@ impl GradientDescent {
                 scale: frame.scale,
             },
             PlotInfo {
-                id: "cost",
+                id: cost_id,
                 transform: cost_t,
                 scale: frame.scale,
             },

@@ -6,6 +6,7 @@
 
 mod arithmetic;
 mod draw;
+mod surface3d;
 
 use crate::math::descent::{Descent, Divergence, Status};
 use crate::math::minibatch::BatchCost;
@@ -118,6 +119,24 @@ pub const OPTIONS: &[OptionSpec] = &[
         doc: "seed of the mini-batches, so a noisy path is reproducible",
     },
     OptionSpec {
+        name: "view",
+        kind: OptionKind::Choice(&["contour", "surface"]),
+        default: "contour",
+        doc: "the right-hand view of the cost: contours seen from above, or the surface in 3-D",
+    },
+    OptionSpec {
+        name: "azimuth",
+        kind: OptionKind::Float { min: -180.0, max: 180.0, log: false },
+        default: "-35",
+        doc: "the 3-D view's turn about the vertical axis, in degrees",
+    },
+    OptionSpec {
+        name: "elevation",
+        kind: OptionKind::Float { min: 5.0, max: 89.0, log: false },
+        default: "35",
+        doc: "the 3-D view's tilt above the horizon, in degrees",
+    },
+    OptionSpec {
         name: "show-arithmetic",
         kind: OptionKind::Bool,
         default: "false",
@@ -135,6 +154,8 @@ enum Drag {
     Start,
     /// Data point `i`, on the data plot.
     Point(usize),
+    /// The 3-D view, turned from the pointer's last position (device px).
+    Turn([f64; 2]),
 }
 
 /// The plotted ranges: data on the left, (m, c) on the right.
@@ -519,6 +540,7 @@ impl Widget for GradientDescent {
             ),
             ("playing", Json::Bool(self.playing)),
             ("scaled", Json::Bool(self.model.scale.is_some())),
+            ("view", Json::str(self.options.choice("view"))),
             (
                 "steps_to_converge",
                 Json::obj([
@@ -576,6 +598,10 @@ impl Widget for GradientDescent {
             Control::Toggle {
                 option: "show-residuals",
                 label: "Residuals",
+            },
+            Control::Select {
+                option: "view",
+                label: "View",
             },
             Control::Toggle {
                 option: "scale-x",
@@ -702,6 +728,12 @@ impl Widget for GradientDescent {
     fn pointer(&mut self, event: Pointer) -> bool {
         match event {
             Pointer::Down(px) => {
+                if let Some(t) = self.plot("surface").map(|p| p.transform) {
+                    if t.rect.contains(px) {
+                        self.drag = Some(Drag::Turn(px));
+                        return false;
+                    }
+                }
                 if let Some(t) = self.plot("cost").map(|p| p.transform) {
                     if t.rect.contains(px) {
                         self.drag = Some(Drag::Start);
@@ -733,6 +765,12 @@ impl Widget for GradientDescent {
                 false
             }
             Pointer::Move(px) => match self.drag {
+                Some(Drag::Turn(last)) => {
+                    self.drag = Some(Drag::Turn(px));
+                    let scale = self.plot("surface").map_or(1.0, |p| p.scale);
+                    let (dx, dy) = ((px[0] - last[0]) / scale, (px[1] - last[1]) / scale);
+                    self.turn(-0.5 * dx, 0.5 * dy)
+                }
                 Some(Drag::Start) => match self.plot("cost").map(|p| p.transform) {
                     Some(t) => {
                         let q = [
@@ -767,6 +805,19 @@ impl Widget for GradientDescent {
     }
 
     fn key(&mut self, key: Key<'_>) -> bool {
+        if self.options.choice("view") == "surface" {
+            let by = if key.shift { 15.0 } else { 5.0 };
+            let turned = match key.key {
+                "ArrowLeft" => Some(self.turn(by, 0.0)),
+                "ArrowRight" => Some(self.turn(-by, 0.0)),
+                "ArrowUp" => Some(self.turn(0.0, by)),
+                "ArrowDown" => Some(self.turn(0.0, -by)),
+                _ => None,
+            };
+            if let Some(changed) = turned {
+                return changed;
+            }
+        }
         let views = self.model.views;
         let fraction = if key.shift { 0.1 } else { 0.02 };
         let (dm, dc) = (views.m.width() * fraction, views.c.width() * fraction);
@@ -829,6 +880,24 @@ impl Widget for GradientDescent {
 }
 
 impl GradientDescent {
+    /// Turns the 3-D view by `azimuth` and `elevation` degrees (azimuth wraps, elevation is
+    /// clamped to its range); true if it moved.
+    fn turn(&mut self, azimuth: f64, elevation: f64) -> bool {
+        let a = self.options.float("azimuth") + azimuth;
+        let a = (a + 180.0).rem_euclid(360.0) - 180.0;
+        let e = (self.options.float("elevation") + elevation).clamp(5.0, 89.0);
+        let round = |v: f64| (v * 10.0).round() / 10.0;
+        let mut options = self.options.clone();
+        let ok = options.set("azimuth", &format!("{}", round(a))).is_ok()
+            && options.set("elevation", &format!("{}", round(e))).is_ok();
+        let changed = ok && options != self.options;
+        if changed {
+            // Turning changes nothing but the view, so the descent is kept as it is.
+            self.options = options;
+        }
+        changed
+    }
+
     fn start(&self) -> [f64; 2] {
         self.descent
             .iterates()

@@ -240,3 +240,51 @@ fn equation_specs_become_mathml_tokens() {
         r#"[{"mi":"m"},{"mo":"←"},{"frac":{"num":[{"mi":"∂J"}],"den":[{"mn":"2"}]}},{"mo":"("},{"mn":"-1.5"},{"mo":")"},{"mn":"-2"}]"#
     );
 }
+
+#[test]
+fn the_surface_view_turns_by_keys_and_drag_and_keeps_the_descent() {
+    use crate::viz::registry::AnyWidget;
+    use crate::viz::theme::Theme;
+    let mut any = AnyWidget::with_options(NAME, [("view", "surface"), ("steps", "5")]).unwrap();
+    any.to_svg(640.0, 1.0, Theme::LIGHT).unwrap();
+    let w = any.as_widget_mut();
+    let before = w.state();
+    assert_eq!(before.field("view"), Some(&Json::str("surface")));
+    assert!(w.key(Key {
+        key: "ArrowLeft",
+        shift: false
+    }));
+    assert_eq!(w.options().float("azimuth"), -30.0);
+    assert!(w.key(Key {
+        key: "ArrowDown",
+        shift: true
+    }));
+    assert_eq!(w.options().float("elevation"), 20.0);
+    // Turning moves nothing of the descent.
+    assert_eq!(w.state().field("m"), before.field("m"));
+    assert_eq!(w.state().field("step"), before.field("step"));
+    // Elevation stops at its range; azimuth wraps.
+    for _ in 0..20 {
+        w.key(Key {
+            key: "ArrowDown",
+            shift: true,
+        });
+    }
+    assert_eq!(w.options().float("elevation"), 5.0);
+    w.set_option("azimuth", "178").unwrap();
+    w.key(Key {
+        key: "ArrowLeft",
+        shift: false,
+    });
+    assert_eq!(w.options().float("azimuth"), -177.0);
+    // A drag across the 3-D view turns it.
+    let plot = w.plots().into_iter().find(|p| p.id == "surface").unwrap();
+    let r = plot.transform.rect;
+    let a = [(r.x + r.width / 2) as f64, (r.y + r.height / 2) as f64];
+    let b = [a[0] + 40.0, a[1]];
+    assert!(!w.pointer(Pointer::Down(a)));
+    assert!(w.pointer(Pointer::Move(b)));
+    assert!(w.pointer(Pointer::Up(b)));
+    assert_eq!(w.options().float("azimuth"), 163.0);
+    assert_eq!(w.state().field("m"), before.field("m"));
+}
