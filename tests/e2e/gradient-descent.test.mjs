@@ -304,3 +304,37 @@ test('mini-batches: the same seed gives the same noisy path; a bad batch size is
   assert.equal((await state(page)).options['batch-size'], '2');
   assertNoProblems(page);
 });
+
+test('the 3-D view turns by keyboard and by drag, sharing the descent with the contour view', async () => {
+  const { page, widget } = await coursePage({ dpr: 2 });
+  await page.locator(`${TAG} button[data-action="step"]`).click();
+  const before = await state(page);
+  await page.locator(`${TAG} select[data-option="view"]`).selectOption('surface');
+  let s = await state(page);
+  assert.equal(s.view, 'surface');
+  assert.equal(s.m, before.m, 'same state in either view');
+  assert.equal(s.step, 1);
+  await page.locator(`${TAG} canvas`).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
+  s = await state(page);
+  assert.equal(Number(s.options.azimuth), -30);
+  assert.equal(Number(s.options.elevation), 40);
+  assert.equal(s.options['start-m'], before.options['start-m'], 'arrows turn the view, not the start');
+  const plot = (await page.evaluate((tag) => document.querySelector(tag).plots, TAG)).find((p) => p.id === 'surface');
+  const r = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON(), TAG);
+  const from = { x: r.left + plot.x + plot.width / 2, y: r.top + plot.y + plot.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 60, from.y + 20, { steps: 6 });
+  await page.mouse.up();
+  s = await state(page);
+  // 0.5° per CSS pixel: 60 px left-to-right turns by −30°, 20 px down tilts by +10°.
+  assert.ok(Math.abs(Number(s.options.azimuth) + 60) <= 1, `azimuth ${s.options.azimuth}`);
+  assert.ok(Math.abs(Number(s.options.elevation) - 50) <= 1, `elevation ${s.options.elevation}`);
+  await page.waitForTimeout(100);
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-3d.png') });
+  await page.locator(`${TAG} select[data-option="view"]`).selectOption('contour');
+  assert.equal((await state(page)).m, before.m);
+  assertNoProblems(page);
+});

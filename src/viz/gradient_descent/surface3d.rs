@@ -131,7 +131,7 @@ impl GradientDescent {
                 quads.push((depth, pts, fit.cost(mc, cc)));
             }
         }
-        quads.sort_by(|a, b| a.0.total_cmp(&b.0));
+        quads.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         let colours = band_colours(theme);
         for (_, pts, v) in &quads {
             let band = band_of(*v, lo, hi) as usize;
