@@ -205,9 +205,11 @@ impl LogisticRegression {
         let foot = [centre[0] - k * w1, centre[1] - k * w2];
         if t.contains(foot) {
             let p = t.to_px(foot);
+            // The direction in which z grows fastest on screen: the boundary's normal in pixels,
+            // so the arrow stands at right angles to the line whatever the axes' scales.
             let d = [
-                w1 / x.width() * t.rect.width as f64,
-                -w2 / y.width() * t.rect.height as f64,
+                w1 * x.width() / t.rect.width as f64,
+                -w2 * y.width() / t.rect.height as f64,
             ];
             let len = d[0].hypot(d[1]);
             if len > 0.0 && len.is_finite() {
