@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::chart::{self, draw_axes, stroke, Axes};
+use super::chart::{draw_axes, stroke, Axes};
 use super::display::Recorder;
 use super::geometry::{Span, Transform};
 use super::widget::Frame;
@@ -25,6 +25,61 @@ pub struct Curve<'a> {
     /// Whether its values set the vertical range (false for a run that diverged: it leaves
     /// through the top instead of squashing the others).
     pub sets_range: bool,
+}
+
+/// Draws the data polyline through `points`, clipped to the plot, as few path elements as the
+/// clipping allows (one per stretch inside the plot): a long path costs one stroke, not one per
+/// segment. Vertices closer than `min_gap_px` to the last one drawn are skipped (the last
+/// vertex is always kept).
+pub fn polyline<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    t: &Transform,
+    points: impl IntoIterator<Item = [f64; 2]>,
+    style: ShapeStyle,
+    min_gap_px: f64,
+) -> Result<(), String> {
+    let px = |p: [f64; 2]| {
+        let q = t.to_px(p);
+        (q[0].round() as i32, q[1].round() as i32)
+    };
+    let mut run: Vec<(i32, i32)> = Vec::new();
+    let flush = |run: &mut Vec<(i32, i32)>| -> Result<(), String> {
+        if run.len() > 1 {
+            root.draw(&PathElement::new(std::mem::take(run), style))
+                .map_err(|e| e.to_string())?;
+        }
+        run.clear();
+        Ok(())
+    };
+    let mut points = points.into_iter().peekable();
+    let Some(mut last) = points.next() else {
+        return Ok(());
+    };
+    let mut last_px = t.to_px(last);
+    while let Some(p) = points.next() {
+        let q = t.to_px(p);
+        let is_last = points.peek().is_none();
+        if (q[0] - last_px[0]).hypot(q[1] - last_px[1]) < min_gap_px && !is_last {
+            continue;
+        }
+        match t.clip(last, p) {
+            Some((a, b)) => {
+                let (pa, pb) = (px(a), px(b));
+                if run.last() != Some(&pa) {
+                    flush(&mut run)?;
+                    run.push(pa);
+                }
+                run.push(pb);
+                if b != p {
+                    flush(&mut run)?;
+                }
+            }
+            None => flush(&mut run)?,
+        }
+        last = p;
+        last_px = q;
+    }
+    flush(&mut run)
 }
 
 /// log₁₀(v − f*), floored at [`LOG_FLOOR`].
@@ -80,17 +135,13 @@ pub fn draw_log_gap(
         let style = ShapeStyle::from(&curve.colour).stroke_width(stroke(frame, 2.0));
         let n = curve.values.len();
         let every = n.div_ceil(MAX_VERTICES).max(1);
-        let mut last: Option<[f64; 2]> = None;
-        for (k, v) in curve.values.iter().enumerate() {
-            if k % every != 0 && k + 1 != n {
-                continue;
-            }
-            let q = [k as f64, log_gap(*v, min_value)];
-            if let Some(a) = last {
-                chart::segment(root, &t, a, q, style, None)?;
-            }
-            last = Some(q);
-        }
+        let vertices = curve
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % every == 0 || k + 1 == n)
+            .map(|(k, v)| [k as f64, log_gap(*v, min_value)]);
+        polyline(root, &t, vertices, style, 1.0)?;
     }
     Ok(t)
 }
@@ -98,6 +149,48 @@ pub fn draw_log_gap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::viz::display::{self, Command, EstimatedText};
+    use crate::viz::geometry::PixelRect;
+    use std::rc::Rc;
+
+    /// The path elements `polyline` records for `points` in a 100 × 100 plot of [0, 1]².
+    fn paths(points: &[[f64; 2]]) -> usize {
+        let t = Transform {
+            rect: PixelRect {
+                x: 0,
+                y: 0,
+                width: 100,
+                height: 100,
+            },
+            x: Span::new(0.0, 1.0),
+            y: Span::new(0.0, 1.0),
+        };
+        let commands = display::record((100, 100), Rc::new(EstimatedText), |root, _| {
+            polyline(
+                root,
+                &t,
+                points.iter().copied(),
+                ShapeStyle::from(&BLACK),
+                0.0,
+            )
+        })
+        .unwrap();
+        commands
+            .iter()
+            .filter(|c| matches!(c, Command::Path(..) | Command::Line(..)))
+            .count()
+    }
+
+    #[test]
+    fn a_path_inside_the_plot_is_one_stroke_and_leaving_splits_it() {
+        assert_eq!(paths(&[[0.1, 0.1], [0.2, 0.3], [0.4, 0.2], [0.5, 0.5]]), 1);
+        assert_eq!(
+            paths(&[[0.1, 0.1], [0.5, 0.5], [1.5, 0.5], [0.5, 0.6], [0.2, 0.2]]),
+            2
+        );
+        assert_eq!(paths(&[[1.5, 1.5], [2.0, 2.0]]), 0);
+        assert_eq!(paths(&[]), 0);
+    }
 
     #[test]
     fn gaps_are_floored() {

@@ -205,6 +205,6 @@ test('six optimizers racing at DPR 2: each frame (one step and a redraw) takes a
   const median = times[Math.floor(times.length / 2)];
   console.log(`optimizers frame at DPR 2: median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
   // Budget 4 ms per frame on a quiet machine; the bound allows for a shared, busy test runner.
-  assert.ok(median < 12, `median frame ${median.toFixed(2)} ms`);
+  assert.ok(median < 8, `median frame ${median.toFixed(2)} ms`);
   assertNoProblems(page);
 });

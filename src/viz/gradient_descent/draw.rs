@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::{FieldKey, GradientDescent};
 use crate::math::descent::Status;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
-use crate::viz::curves::{draw_log_gap, Curve};
+use crate::viz::curves::{draw_log_gap, polyline, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
 use crate::viz::geometry::{PixelRect, Transform};
@@ -240,20 +240,7 @@ impl GradientDescent {
         let its = self.descent.iterates();
         let min_gap = (its.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
         let path_style = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.0));
-        let mut last_px: Option<[f64; 2]> = None;
-        let mut last_data = its.first().map(|i| i.theta);
-        for (k, it) in its.iter().enumerate().skip(1) {
-            let px = t.to_px(it.theta);
-            let far = last_px.is_none_or(|q| (q[0] - px[0]).hypot(q[1] - px[1]) >= min_gap);
-            if !(far || k + 1 == its.len()) {
-                continue;
-            }
-            if let Some(a) = last_data {
-                chart::segment(root, t, a, it.theta, path_style, None)?;
-            }
-            last_data = Some(it.theta);
-            last_px = Some(px);
-        }
+        polyline(root, t, its.iter().map(|i| i.theta), path_style, min_gap)?;
         // Vertices of the last few steps, so individual steps are visible.
         for it in its.iter().rev().take(60).skip(1) {
             if t.contains(it.theta) {

@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::{FieldKey, LogisticRegression};
 use crate::math::logistic::{sigmoid, Training};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::curves::polyline;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
 use crate::viz::geometry::{Span, Transform};
@@ -332,16 +333,12 @@ fn curve(
     )?;
     let style = ShapeStyle::from(&frame.theme.accent).stroke_width(stroke(frame, 2.0));
     let every = values.len().div_ceil(MAX_VERTICES).max(1);
-    let mut last: Option<[f64; 2]> = None;
-    for (k, v) in values.iter().enumerate() {
-        if k % every != 0 && k + 1 != values.len() {
-            continue;
-        }
-        let q = [k as f64, *v];
-        if let Some(a) = last {
-            chart::segment(root, &t, a, q, style, None)?;
-        }
-        last = Some(q);
-    }
+    let n = values.len();
+    let vertices = values
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % every == 0 || k + 1 == n)
+        .map(|(k, v)| [k as f64, *v]);
+    polyline(root, &t, vertices, style, 1.0)?;
     Ok(t)
 }

@@ -13,7 +13,7 @@ use crate::math::race::Run;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
-use crate::viz::curves::{draw_log_gap, Curve};
+use crate::viz::curves::{draw_log_gap, polyline, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
 use crate::viz::geometry::Transform;
@@ -316,20 +316,7 @@ fn draw_path<DB: DrawingBackend>(
     let points = run.points();
     let min_gap = (points.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
     let style = ShapeStyle::from(&colour).stroke_width(stroke(frame, 2.0));
-    let mut last_px: Option<[f64; 2]> = None;
-    let mut last = points.first().map(|p| p.theta);
-    for (k, p) in points.iter().enumerate().skip(1) {
-        let px = t.to_px(p.theta);
-        let far = last_px.is_none_or(|q| (q[0] - px[0]).hypot(q[1] - px[1]) >= min_gap);
-        if !(far || k + 1 == points.len()) {
-            continue;
-        }
-        if let Some(a) = last {
-            chart::segment(root, t, a, p.theta, style, None)?;
-        }
-        last = Some(p.theta);
-        last_px = Some(px);
-    }
+    polyline(root, t, points.iter().map(|p| p.theta), style, min_gap)?;
     let now = run.current().theta;
     if t.contains(now) {
         // Discs of equal size would hide each other at a shared start: later racers are smaller.
