@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::chart::{draw_axes, stroke, Axes};
+use super::chart::{self, draw_axes, stroke, Axes};
 use super::display::Recorder;
 use super::geometry::{Span, Transform};
 use super::widget::Frame;
@@ -142,6 +142,20 @@ pub fn draw_log_gap(
             .filter(|(k, _)| k % every == 0 || k + 1 == n)
             .map(|(k, v)| [k as f64, log_gap(*v, min_value)]);
         polyline(root, &t, vertices, style, 1.0)?;
+        // The latest value as a dot, so a run at step 0 shows where it starts.
+        if let Some(v) = curve.values.last() {
+            let q = [(n - 1) as f64, log_gap(*v, min_value)];
+            if t.contains(q) {
+                chart::disc(
+                    root,
+                    t.to_px(q),
+                    3.0 * frame.scale,
+                    &curve.colour,
+                    &curve.colour,
+                    1,
+                )?;
+            }
+        }
     }
     Ok(t)
 }
