@@ -101,9 +101,9 @@ pub fn lipschitz_bound(points: &[Labelled]) -> f64 {
     let mut a = [[0.0; 3]; 3];
     for p in points {
         let v = [p.x[0], p.x[1], 1.0];
-        for (i, row) in a.iter_mut().enumerate() {
-            for (j, cell) in row.iter_mut().enumerate() {
-                *cell += v[i] * v[j] / (4.0 * n);
+        for (row, vi) in a.iter_mut().zip(v) {
+            for (cell, vj) in row.iter_mut().zip(v) {
+                *cell += vi * vj / (4.0 * n);
             }
         }
     }
@@ -267,7 +267,7 @@ impl Trainer {
             let recent = self.history.get(from..).unwrap_or_default();
             let rises = recent
                 .windows(2)
-                .filter(|w| w[1].loss > w[0].loss * (1.0 + 1e-12))
+                .filter(|w| matches!(w, [a, b] if b.loss > a.loss * (1.0 + 1e-12)))
                 .count();
             if self.rising >= RISING_STEPS || rises >= UNSTABLE_RISES {
                 self.status = Training::Diverged(step);
