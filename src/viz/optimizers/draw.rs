@@ -330,5 +330,19 @@ fn draw_path<DB: DrawingBackend>(
             stroke(frame, 1.5),
         )?;
     }
+    // A diverged run is marked where it was last seen inside the plot.
+    if matches!(run.status(), Status::Diverged { .. }) {
+        if let Some(p) = points.iter().rev().find(|p| t.contains(p.theta)) {
+            chart::label(
+                root,
+                frame,
+                "✗",
+                t.to_px(p.theta),
+                (HPos::Center, VPos::Center),
+                16.0,
+                &colour,
+            )?;
+        }
+    }
     Ok(())
 }
