@@ -82,6 +82,7 @@ pub struct Descent {
     rising: usize,
     rise_from: f64,
     tolerance: f64,
+    rise_test: bool,
 }
 
 impl Descent {
@@ -132,7 +133,15 @@ impl Descent {
             rising: 0,
             rise_from: first.value,
             tolerance,
+            rise_test: true,
         })
+    }
+
+    /// The same run without the rising-value test: for stochastic gradients, whose cost
+    /// legitimately rises now and then. Blow-up and non-finite values still stop it.
+    pub fn without_rise_test(mut self) -> Self {
+        self.rise_test = false;
+        self
     }
 
     /// Takes up to `n` steps; stops early only at divergence.
@@ -173,7 +182,7 @@ impl Descent {
         // Rises within rounding noise of the larger of the two values do not count.
         let noise = 1e-12 * start_value.max(now.value).abs();
         let converged = self.status == Status::Converged;
-        if next.value > now.value + noise && !converged {
+        if self.rise_test && next.value > now.value + noise && !converged {
             if self.rising == 0 {
                 self.rise_from = now.value;
             }

@@ -16,8 +16,10 @@ use super::hypothesis_test::{self, HypothesisTest};
 use super::json::Json;
 use super::least_squares::{self, LeastSquares};
 use super::linear_system::{self, LinearSystem};
+use super::logistic_regression::{self, LogisticRegression};
 use super::matrix_transform::{self, MatrixTransform};
 use super::naive_bayes::{self, NaiveBayes};
+use super::optimizers::{self, Optimizers};
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::regression_stats::{self, RegressionStats};
 use super::theme::Theme;
@@ -89,6 +91,16 @@ pub const KINDS: &[Kind] = &[
         name: matrix_transform::NAME,
         options: matrix_transform::OPTIONS,
         create: || Box::new(MatrixTransform::new()),
+    },
+    Kind {
+        name: optimizers::NAME,
+        options: optimizers::OPTIONS,
+        create: || Box::new(Optimizers::new()),
+    },
+    Kind {
+        name: logistic_regression::NAME,
+        options: logistic_regression::OPTIONS,
+        create: || Box::new(LogisticRegression::new()),
     },
 ];
 
@@ -414,6 +426,64 @@ pub const SCENARIOS: &[Scenario] = &[
         options: &[("a", "1,2;0.5,1")],
         width_css: 640.0,
         dark: false,
+    },
+    Scenario {
+        id: "gradient-descent-surface-3d",
+        widget: gradient_descent::NAME,
+        options: &[
+            ("view", "surface"),
+            ("start-m", "3"),
+            ("start-c", "-1"),
+            ("learning-rate", "0.15"),
+            ("steps", "25"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "optimizers-valley-race",
+        widget: optimizers::NAME,
+        options: &[("steps", "60")],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "optimizers-rosenbrock-diverged-dark-narrow",
+        widget: optimizers::NAME,
+        options: &[("surface", "rosenbrock"), ("steps", "150")],
+        width_css: 360.0,
+        dark: true,
+    },
+    Scenario {
+        id: "optimizers-himmelblau",
+        widget: optimizers::NAME,
+        options: &[
+            ("surface", "himmelblau"),
+            ("gd-learning-rate", "0.01"),
+            ("momentum-learning-rate", "0.002"),
+            ("nesterov-learning-rate", "0.002"),
+            ("rmsprop-learning-rate", "0.05"),
+            ("steps", "120"),
+        ],
+        width_css: 640.0,
+        dark: false,
+    },
+    Scenario {
+        id: "logistic-regression-training",
+        widget: logistic_regression::NAME,
+        options: &[("steps", "40")],
+        width_css: 720.0,
+        dark: false,
+    },
+    Scenario {
+        id: "logistic-regression-separated-dark-narrow",
+        widget: logistic_regression::NAME,
+        options: &[
+            ("points", "0,0,0;1,0.5,0;0.5,1.5,0;3,3,1;4,2.5,1;3.5,4,1"),
+            ("steps", "300"),
+        ],
+        width_css: 360.0,
+        dark: true,
     },
 ];
 

@@ -422,6 +422,14 @@ pub trait Widget {
         None
     }
 
+    /// Worked detail to show under the drawing, if any: `{caption, columns, rows, footer,
+    /// equations}` where rows are lists of plain-text cells and each equation is a list of
+    /// MathML tokens `{"mi" | "mo" | "mn": text}`. The shell renders it as a table and MathML,
+    /// never as HTML. By default, none.
+    fn details(&self) -> Option<Json> {
+        None
+    }
+
     /// A pointer event; true if the state changed.
     fn pointer(&mut self, event: Pointer) -> bool;
 

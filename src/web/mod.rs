@@ -110,6 +110,15 @@ impl WidgetHandle {
         self.widget.as_widget().state().to_json()
     }
 
+    /// The widget's worked detail (see `Widget::details`) as JSON, or `null`.
+    #[wasm_bindgen(js_name = detailsJson)]
+    pub fn details_json(&self) -> String {
+        self.widget
+            .as_widget()
+            .details()
+            .map_or_else(|| "null".to_string(), |d| d.to_json())
+    }
+
     /// The options that differ from their defaults, as a JSON object of text values.
     #[wasm_bindgen(js_name = changedOptionsJson)]
     pub fn changed_options_json(&self) -> String {

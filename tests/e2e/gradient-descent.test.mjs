@@ -238,3 +238,105 @@ test('play runs to convergence and stops by itself', async () => {
   assert.ok(Math.abs(s.m - s.least_squares[0]) < 1e-3 && Math.abs(s.c - s.least_squares[1]) < 1e-3);
   assertNoProblems(page);
 });
+
+test('the arithmetic of the current step shows as a table and MathML, and follows the step', async () => {
+  const { page, widget } = await coursePage();
+  await page.locator(`${TAG} input[data-option="show-arithmetic"]`).check();
+  const details = page.locator(`${TAG} .ms-details`);
+  assert.equal(await details.locator('tbody tr').count(), 12);
+  assert.equal(await details.locator('math').count(), 5);
+  const caption = () => details.locator('caption').textContent();
+  assert.match(await caption(), /^Step 0 → 1: /);
+  const predicted = await page.evaluate((tag) => {
+    const el = document.querySelector(tag);
+    const mn = [...el.shadowRoot.querySelectorAll('.ms-details math')][3].querySelectorAll('mn');
+    return mn[mn.length - 1].textContent;
+  }, TAG);
+  await page.locator(`${TAG} button[data-action="step"]`).click();
+  assert.match(await caption(), /^Step 1 → 2: /);
+  const m = (await state(page)).m;
+  assert.equal(Number(predicted), Number(m.toPrecision(4)), 'the update shown is the step taken');
+  const html = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.ms-details').innerHTML, TAG);
+  assert.ok(!html.includes('<script'), 'text only');
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-arithmetic.png') });
+  await page.locator(`${TAG} input[data-option="show-arithmetic"]`).uncheck();
+  assert.equal(await details.locator('table').count(), 0);
+  assertNoProblems(page);
+});
+
+test('feature scaling rounds the contours and converges in fewer steps', async () => {
+  const { page, widget } = await coursePage();
+  const readout = () => page.locator(`${TAG} [data-readout="converge"]`).textContent();
+  assert.match(await readout(), /^raw x \d+ steps · scaled x \d+ steps$/);
+  await page.locator(`${TAG} input[data-option="scale-x"]`).check();
+  const s = await state(page);
+  assert.equal(s.scaled, true);
+  assert.ok(s.steps_to_converge.scaled < s.steps_to_converge.raw);
+  await page.evaluate(({ tag, n }) => document.querySelector(tag).step(n), { tag: TAG, n: s.steps_to_converge.scaled });
+  assert.equal((await state(page)).status, 'converged');
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-scaled.png') });
+  assertNoProblems(page);
+});
+
+test('mini-batches: the same seed gives the same noisy path; a bad batch size is explained', async () => {
+  const { page } = await coursePage();
+  const run = (seed) =>
+    page.evaluate(
+      ({ tag, seed }) => {
+        const el = document.querySelector(tag);
+        el.setOption('batch-size', '2');
+        el.setOption('batch-seed', seed);
+        el.reset();
+        el.step(25);
+        return [el.state.m, el.state.c, el.state.batch.length];
+      },
+      { tag: TAG, seed },
+    );
+  const a = await run('3');
+  assert.deepEqual(await run('3'), a);
+  assert.notDeepEqual(await run('4'), a);
+  assert.equal(a[2], 2);
+  const input = page.locator(`${TAG} input[data-option="batch-size"]`);
+  await input.fill('1e9');
+  await input.press('Enter');
+  assert.equal(
+    await page.locator(`${TAG} .ms-error`).textContent(),
+    'batch-size must be a whole number from 0 to 500, got "1e9"',
+  );
+  assert.equal((await state(page)).options['batch-size'], '2');
+  assertNoProblems(page);
+});
+
+test('the 3-D view turns by keyboard and by drag, sharing the descent with the contour view', async () => {
+  const { page, widget } = await coursePage({ dpr: 2 });
+  await page.locator(`${TAG} button[data-action="step"]`).click();
+  const before = await state(page);
+  await page.locator(`${TAG} select[data-option="view"]`).selectOption('surface');
+  let s = await state(page);
+  assert.equal(s.view, 'surface');
+  assert.equal(s.m, before.m, 'same state in either view');
+  assert.equal(s.step, 1);
+  await page.locator(`${TAG} canvas`).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
+  s = await state(page);
+  assert.equal(Number(s.options.azimuth), -30);
+  assert.equal(Number(s.options.elevation), 40);
+  assert.equal(s.options['start-m'], before.options['start-m'], 'arrows turn the view, not the start');
+  const plot = (await page.evaluate((tag) => document.querySelector(tag).plots, TAG)).find((p) => p.id === 'surface');
+  const r = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON(), TAG);
+  const from = { x: r.left + plot.x + plot.width / 2, y: r.top + plot.y + plot.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 60, from.y + 20, { steps: 6 });
+  await page.mouse.up();
+  s = await state(page);
+  // 0.5° per CSS pixel: 60 px left-to-right turns by −30°, 20 px down tilts by +10°.
+  assert.ok(Math.abs(Number(s.options.azimuth) + 60) <= 1, `azimuth ${s.options.azimuth}`);
+  assert.ok(Math.abs(Number(s.options.elevation) - 50) <= 1, `elevation ${s.options.elevation}`);
+  await page.waitForTimeout(100);
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-3d.png') });
+  await page.locator(`${TAG} select[data-option="view"]`).selectOption('contour');
+  assert.equal((await state(page)).m, before.m);
+  assertNoProblems(page);
+});

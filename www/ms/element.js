@@ -7,6 +7,7 @@
 
 import { BASE, loadCore, loadedCore, optionSpecs } from './core.js';
 import { buildControls } from './controls.js';
+import { renderDetails } from './details.js';
 import { el, nameList } from './dom.js';
 import { loop } from './loop.js';
 import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
@@ -172,6 +173,7 @@ export class MathsightElement extends HTMLElement {
     this.sharing = el('div', { class: 'ms-sharing', role: 'group', 'aria-label': 'Share and export' });
     this.readouts = el('dl', { class: 'ms-readouts' });
     this.formulaBox = el('div', { class: 'ms-formula' });
+    this.detailsBox = el('div', { class: 'ms-details', hidden: true });
     this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
     this.messageBox = el('p', { class: 'ms-message', role: 'status' });
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
@@ -186,6 +188,7 @@ export class MathsightElement extends HTMLElement {
         this.formulaBox,
         this.errorBox,
         this.messageBox,
+        this.detailsBox,
         this.sharing,
         this.tableBox,
         this.codeBox,
@@ -534,6 +537,11 @@ export class MathsightElement extends HTMLElement {
     this.messageBox.textContent = message?.text ?? '';
     this.messageBox.dataset.level = message?.level ?? '';
     this.errorBox.textContent = this.optionError ?? '';
+    const details = this.handle.detailsJson();
+    if (details !== this.lastDetails) {
+      this.lastDetails = details;
+      renderDetails(this.detailsBox, JSON.parse(details));
+    }
     const controls = JSON.parse(this.handle.controlsJson());
     if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
     this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);

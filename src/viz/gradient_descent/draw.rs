@@ -9,9 +9,10 @@ use std::rc::Rc;
 use super::{FieldKey, GradientDescent};
 use crate::math::descent::Status;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::curves::{draw_log_gap, polyline, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
-use crate::viz::geometry::Transform;
+use crate::viz::geometry::{PixelRect, Transform};
 use crate::viz::widget::{Frame, PlotInfo};
 
 /// The most path vertices drawn; longer paths are thinned to vertices a pixel apart.
@@ -29,10 +30,16 @@ impl GradientDescent {
         root.fill(&theme.background).map_err(|e| e.to_string())?;
         let (w, h) = root.dim_in_pixel();
         let wide = frame.width_css() >= 560.0;
-        let (left, right) = if wide {
-            root.split_horizontally(w / 2)
+        // Wide: the data over the cost-against-step plot on the left, the cost field on the
+        // right. Narrow: all three stacked.
+        let (left, right, strip) = if wide {
+            let (column, right) = root.split_horizontally(w / 2);
+            let (left, strip) = column.split_vertically((h as f64 * 0.62).round() as u32);
+            (left, right, strip)
         } else {
-            root.split_vertically(h / 2)
+            let (left, rest) = root.split_vertically((h as f64 * 0.36).round() as u32);
+            let (right, strip) = rest.split_vertically((h as f64 * 0.36).round() as u32);
+            (left, right, strip)
         };
         let views = self.model.views;
 
@@ -40,31 +47,65 @@ impl GradientDescent {
             &left,
             frame,
             &Axes {
-                caption: "Data and the line y = m·x + c",
+                caption: if self.model.scale.is_some() {
+                    "Data, x scaled: y = m·x′ + c"
+                } else {
+                    "Data and the line y = m·x + c"
+                },
                 x: views.x,
                 y: views.y,
-                x_label: "x",
+                x_label: if self.model.scale.is_some() {
+                    "x′ = (x − x̄)/s"
+                } else {
+                    "x"
+                },
                 y_label: "y",
                 grid: true,
             },
         )?;
-        let cost_t = draw_axes(
-            &right,
-            frame,
-            &Axes {
-                caption: "Cost J(m, c) and the descent path",
-                x: views.m,
-                y: views.c,
-                x_label: "slope m",
-                y_label: "intercept c",
-                grid: false,
-            },
-        )?;
-        self.put_cost_field(frame, &cost_t, fields)?;
+        let surface = self.options.choice("view") == "surface";
+        let (cost_id, cost_t) = if surface {
+            let (xs, ys) = right.get_pixel_range();
+            let rect = PixelRect {
+                x: xs.start,
+                y: ys.start,
+                width: xs.end - xs.start,
+                height: ys.end - ys.start,
+            };
+            ("surface", self.draw_surface(root, frame, rect)?)
+        } else {
+            let cost_t = draw_axes(
+                &right,
+                frame,
+                &Axes {
+                    caption: "Cost J(m, c) and the descent path",
+                    x: views.m,
+                    y: views.c,
+                    x_label: "slope m",
+                    y_label: "intercept c",
+                    grid: false,
+                },
+            )?;
+            self.put_cost_field(frame, &cost_t, fields)?;
+            self.draw_path(root, frame, &cost_t)?;
+            ("cost", cost_t)
+        };
         self.draw_data(root, frame, &data_t)?;
-        self.draw_path(root, frame, &cost_t)?;
+        let values: Vec<f64> = self.descent.iterates().iter().map(|i| i.value).collect();
+        let loss_t = draw_log_gap(
+            &strip,
+            root,
+            frame,
+            "Cost against the step",
+            &[Curve {
+                values: &values,
+                colour: theme.accent,
+                sets_range: !matches!(self.descent.status(), Status::Diverged { .. }),
+            }],
+            self.model.fit.min_cost(),
+        )?;
         if let Some((plot, at)) = self.keyboard_focus() {
-            let t = if plot == "cost" { &cost_t } else { &data_t };
+            let t = if plot == cost_id { &cost_t } else { &data_t };
             if t.contains(at) {
                 let [x, y] = t.to_px(at);
                 let r = 11.0 * frame.scale;
@@ -85,8 +126,13 @@ impl GradientDescent {
                 scale: frame.scale,
             },
             PlotInfo {
-                id: "cost",
+                id: cost_id,
                 transform: cost_t,
+                scale: frame.scale,
+            },
+            PlotInfo {
+                id: "loss",
+                transform: loss_t,
                 scale: frame.scale,
             },
         ];
@@ -145,7 +191,7 @@ impl GradientDescent {
         let (x0, x1) = (t.x.lo, t.x.hi);
         if self.options.flag("show-residuals") {
             let style = ShapeStyle::from(&theme.residual).stroke_width(stroke(frame, 1.5));
-            for p in &self.model.points {
+            for p in &self.model.used {
                 chart::segment(root, t, *p, [p[0], m * p[0] + c], style, None)?;
             }
         }
@@ -160,7 +206,7 @@ impl GradientDescent {
         )?;
         let current = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.5));
         chart::segment(root, t, [x0, m * x0 + c], [x1, m * x1 + c], current, None)?;
-        for p in &self.model.points {
+        for p in &self.model.used {
             if t.contains(*p) {
                 chart::disc(
                     root,
@@ -209,20 +255,7 @@ impl GradientDescent {
         let its = self.descent.iterates();
         let min_gap = (its.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
         let path_style = ShapeStyle::from(&theme.accent).stroke_width(stroke(frame, 2.0));
-        let mut last_px: Option<[f64; 2]> = None;
-        let mut last_data = its.first().map(|i| i.theta);
-        for (k, it) in its.iter().enumerate().skip(1) {
-            let px = t.to_px(it.theta);
-            let far = last_px.is_none_or(|q| (q[0] - px[0]).hypot(q[1] - px[1]) >= min_gap);
-            if !(far || k + 1 == its.len()) {
-                continue;
-            }
-            if let Some(a) = last_data {
-                chart::segment(root, t, a, it.theta, path_style, None)?;
-            }
-            last_data = Some(it.theta);
-            last_px = Some(px);
-        }
+        polyline(root, t, its.iter().map(|i| i.theta), path_style, min_gap)?;
         // Vertices of the last few steps, so individual steps are visible.
         for it in its.iter().rev().take(60).skip(1) {
             if t.contains(it.theta) {

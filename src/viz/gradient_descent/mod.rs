@@ -4,10 +4,13 @@
 //! State = options + the number of steps taken. Everything drawn is recomputed from those, so
 //! the same options, seed and step give the same picture.
 
+mod arithmetic;
 mod code;
 mod draw;
+mod surface3d;
 
 use crate::math::descent::{Descent, Divergence, Status};
+use crate::math::minibatch::BatchCost;
 use crate::math::regression::LineFit;
 use crate::math::sample;
 use crate::viz::display::{FieldRecorder, Recorder};
@@ -100,7 +103,52 @@ pub const OPTIONS: &[OptionSpec] = &[
         default: "true",
         doc: "draw each point's residual y − (m·x + c) as a segment",
     },
+    OptionSpec {
+        name: "scale-x",
+        kind: OptionKind::Bool,
+        default: "false",
+        doc: "feature scaling: fit y = m·x′ + c on the standardised x′ = (x − x̄)/s",
+    },
+    OptionSpec {
+        name: "batch-size",
+        kind: OptionKind::Int { min: 0, max: 500 },
+        default: "0",
+        doc: "points per gradient: 0 means all (batch descent), 1 is stochastic, more is mini-batch",
+    },
+    OptionSpec {
+        name: "batch-seed",
+        kind: OptionKind::Int { min: 0, max: 4_294_967_295 },
+        default: "1",
+        doc: "seed of the mini-batches, so a noisy path is reproducible",
+    },
+    OptionSpec {
+        name: "view",
+        kind: OptionKind::Choice(&["contour", "surface"]),
+        default: "contour",
+        doc: "the right-hand view of the cost: contours seen from above, or the surface in 3-D",
+    },
+    OptionSpec {
+        name: "azimuth",
+        kind: OptionKind::Float { min: -180.0, max: 180.0, log: false },
+        default: "-35",
+        doc: "the 3-D view's turn about the vertical axis, in degrees",
+    },
+    OptionSpec {
+        name: "elevation",
+        kind: OptionKind::Float { min: 5.0, max: 89.0, log: false },
+        default: "35",
+        doc: "the 3-D view's tilt above the horizon, in degrees",
+    },
+    OptionSpec {
+        name: "show-arithmetic",
+        kind: OptionKind::Bool,
+        default: "false",
+        doc: "show the arithmetic of the current step: residuals, sums, gradient and update",
+    },
 ];
+
+/// The most steps counted when comparing raw and scaled x ("steps to converge").
+pub const COMPARE_STEPS: usize = 20_000;
 
 /// What a pointer is dragging, or the keyboard moving.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,6 +157,8 @@ enum Drag {
     Start,
     /// Data point `i`, on the data plot.
     Point(usize),
+    /// The 3-D view, turned from the pointer's last position (device px).
+    Turn([f64; 2]),
 }
 
 /// The plotted ranges: data on the left, (m, c) on the right.
@@ -120,12 +170,48 @@ struct Views {
     c: Span,
 }
 
+/// How a full-batch descent from the start ends, for the raw-versus-scaled comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    /// Converged after this many steps.
+    Converged(usize),
+    /// Diverged at this step.
+    Diverged(usize),
+    /// Still running after [`COMPARE_STEPS`] steps.
+    Unfinished,
+}
+
+impl Outcome {
+    fn text(&self) -> String {
+        match self {
+            Outcome::Converged(k) => format!("{k} steps"),
+            Outcome::Diverged(k) => format!("diverges at step {k}"),
+            Outcome::Unfinished => format!("> {COMPARE_STEPS} steps"),
+        }
+    }
+
+    fn to_json(self) -> Json {
+        match self {
+            Outcome::Converged(k) => Json::Num(k as f64),
+            _ => Json::Null,
+        }
+    }
+}
+
 /// Everything derived from the options.
 #[derive(Debug, Clone)]
 struct Model {
+    /// The data as given (or generated).
     points: Vec<[f64; 2]>,
+    /// The data the line is fitted to: the points, with x standardised when scaling.
+    used: Vec<[f64; 2]>,
+    /// (x̄, s) of the standardisation x′ = (x − x̄)/s, when scaling.
+    scale: Option<(f64, f64)>,
     fit: LineFit,
+    cost: BatchCost,
     views: Views,
+    /// Full-batch descents from the start on raw and on scaled x.
+    outcomes: [Outcome; 2],
 }
 
 /// The gradient-descent widget.
@@ -219,8 +305,14 @@ impl GradientDescent {
         let Some(slot) = points.get_mut(i) else {
             return false;
         };
+        // The data plot shows x′ when scaling; the option holds the raw x.
+        let x = match self.model.scale {
+            Some((mean, sd)) => p[0] * sd + mean,
+            None => p[0],
+        };
+        let unit = self.model.scale.map_or(1.0, |(_, sd)| sd);
         *slot = [
-            round_to_view(p[0], self.model.views.x),
+            round_to_view(x, Span::new(0.0, self.model.views.x.width() * unit)),
             round_to_view(p[1], self.model.views.y),
         ];
         let mut options = self.options.clone();
@@ -301,16 +393,54 @@ fn build(
         option: "points".to_string(),
         message: format!("points: {e}"),
     };
-    let fit = LineFit::new(&points).map_err(data_error)?;
+    let raw_fit = LineFit::new(&points).map_err(data_error)?;
+    let sd = (raw_fit.sxx / raw_fit.n as f64).sqrt();
+    let scale = options.flag("scale-x").then_some((raw_fit.mean_x, sd));
+    let used: Vec<[f64; 2]> = match scale {
+        Some((mean, sd)) => points.iter().map(|p| [(p[0] - mean) / sd, p[1]]).collect(),
+        None => points.clone(),
+    };
+    let fit = LineFit::new(&used).map_err(data_error)?;
     let start = [options.float("start-m"), options.float("start-c")];
-    let mut descent =
-        Descent::new(&fit, start, options.float("learning-rate")).map_err(|e| OptionError {
-            option: "learning-rate".to_string(),
-            message: e.to_string(),
-        })?;
-    descent.run(&fit, steps);
-    let views = frozen.unwrap_or_else(|| views_for(&points, &fit));
-    Ok((Model { points, fit, views }, descent))
+    let learning_rate = options.float("learning-rate");
+    let lr_error = |e: crate::math::MathError| OptionError {
+        option: "learning-rate".to_string(),
+        message: e.to_string(),
+    };
+    let cost = BatchCost::new(
+        fit,
+        used.clone(),
+        options.int("batch-size").max(0) as usize,
+        options.int("batch-seed") as u64,
+    );
+    let mut descent = Descent::new(&cost, start, learning_rate).map_err(lr_error)?;
+    if !cost.is_full() {
+        descent = descent.without_rise_test();
+    }
+    descent.run(&cost, steps);
+    let outcome = |f: &LineFit| -> Result<Outcome, OptionError> {
+        let mut d = Descent::new(f, start, learning_rate).map_err(lr_error)?;
+        d.run(f, COMPARE_STEPS);
+        Ok(match (d.status(), d.converged_at()) {
+            (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
+            (_, Some(k)) => Outcome::Converged(k),
+            _ => Outcome::Unfinished,
+        })
+    };
+    let outcomes = [outcome(&raw_fit)?, outcome(&raw_fit.standardised())?];
+    let views = frozen.unwrap_or_else(|| views_for(&used, &fit));
+    Ok((
+        Model {
+            points,
+            used,
+            scale,
+            fit,
+            cost,
+            views,
+            outcomes,
+        },
+        descent,
+    ))
 }
 
 /// Views that depend on the data only (not on the start), so a shared URL reproduces them:
@@ -356,7 +486,7 @@ impl Widget for GradientDescent {
     }
 
     fn step(&mut self, n: u32) {
-        self.descent.run(&self.model.fit, n as usize);
+        self.descent.run(&self.model.cost, n as usize);
     }
 
     fn reset(&mut self) {
@@ -423,7 +553,32 @@ impl Widget for GradientDescent {
                 self.divergence_text().map_or(Json::Null, Json::Str),
             ),
             ("playing", Json::Bool(self.playing)),
+            ("scaled", Json::Bool(self.model.scale.is_some())),
+            ("view", Json::str(self.options.choice("view"))),
+            (
+                "steps_to_converge",
+                Json::obj([
+                    ("raw", self.model.outcomes[0].to_json()),
+                    ("scaled", self.model.outcomes[1].to_json()),
+                ]),
+            ),
+            (
+                "batch",
+                Json::nums(
+                    self.model
+                        .cost
+                        .batch(self.descent.steps() as u64)
+                        .into_iter()
+                        .map(|i| i as f64),
+                ),
+            ),
         ])
+    }
+
+    fn details(&self) -> Option<Json> {
+        self.options
+            .flag("show-arithmetic")
+            .then(|| self.arithmetic())
     }
 
     fn controls(&self) -> Vec<Control> {
@@ -458,6 +613,26 @@ impl Widget for GradientDescent {
                 option: "show-residuals",
                 label: "Residuals",
             },
+            Control::Select {
+                option: "view",
+                label: "View",
+            },
+            Control::Toggle {
+                option: "scale-x",
+                label: "Scale x",
+            },
+            Control::Input {
+                option: "batch-size",
+                label: "Batch size (0 = all)",
+            },
+            Control::Input {
+                option: "batch-seed",
+                label: "Batch seed",
+            },
+            Control::Toggle {
+                option: "show-arithmetic",
+                label: "Show the arithmetic",
+            },
         ]
     }
 
@@ -475,6 +650,15 @@ impl Widget for GradientDescent {
                 "status",
                 "status",
                 self.descent.status().as_str().to_string(),
+            ),
+            r(
+                "converge",
+                "steps to converge",
+                format!(
+                    "raw x {} · scaled x {}",
+                    self.model.outcomes[0].text(),
+                    self.model.outcomes[1].text()
+                ),
             ),
         ]
     }
@@ -580,6 +764,12 @@ impl Widget for GradientDescent {
         match event {
             Pointer::Down(px) => {
                 self.keyboard = false;
+                if let Some(t) = self.plot("surface").map(|p| p.transform) {
+                    if t.rect.contains(px) {
+                        self.drag = Some(Drag::Turn(px));
+                        return false;
+                    }
+                }
                 if let Some(t) = self.plot("cost").map(|p| p.transform) {
                     if t.rect.contains(px) && !self.locked_start {
                         self.drag = Some(Drag::Start);
@@ -596,7 +786,7 @@ impl Widget for GradientDescent {
                     let radius = reach * self.plot("data").map_or(1.0, |p| p.scale);
                     let nearest = self
                         .model
-                        .points
+                        .used
                         .iter()
                         .enumerate()
                         .map(|(i, p)| {
@@ -615,6 +805,12 @@ impl Widget for GradientDescent {
                 false
             }
             Pointer::Move(px) => match self.drag {
+                Some(Drag::Turn(last)) => {
+                    self.drag = Some(Drag::Turn(px));
+                    let scale = self.plot("surface").map_or(1.0, |p| p.scale);
+                    let (dx, dy) = ((px[0] - last[0]) / scale, (px[1] - last[1]) / scale);
+                    self.turn(-0.5 * dx, 0.5 * dy)
+                }
                 Some(Drag::Start) => match self.plot("cost").map(|p| p.transform) {
                     Some(t) => {
                         let q = [
@@ -649,6 +845,19 @@ impl Widget for GradientDescent {
     }
 
     fn key(&mut self, key: Key<'_>) -> bool {
+        if self.options.choice("view") == "surface" {
+            let by = if key.shift { 15.0 } else { 5.0 };
+            let turned = match key.key {
+                "ArrowLeft" => Some(self.turn(by, 0.0)),
+                "ArrowRight" => Some(self.turn(-by, 0.0)),
+                "ArrowUp" => Some(self.turn(0.0, by)),
+                "ArrowDown" => Some(self.turn(0.0, -by)),
+                _ => None,
+            };
+            if let Some(changed) = turned {
+                return changed;
+            }
+        }
         let fraction = if key.shift { 0.1 } else { 0.02 };
         let handled = match key.key {
             "PageDown" => self.select_next(1),
@@ -763,8 +972,8 @@ impl GradientDescent {
         let n = self.model.points.len() as i64;
         let handles = n + 1;
         let index = |d: Drag| match d {
-            Drag::Start => 0,
             Drag::Point(i) => i as i64 + 1,
+            Drag::Start | Drag::Turn(_) => 0,
         };
         let mut k = index(self.selected);
         for _ in 0..handles {
@@ -775,8 +984,8 @@ impl GradientDescent {
                 Drag::Point((k - 1) as usize)
             };
             let locked = match candidate {
-                Drag::Start => self.locked_start,
                 Drag::Point(_) => self.locked_points,
+                Drag::Start | Drag::Turn(_) => self.locked_start,
             };
             if !locked {
                 self.selected = candidate;
@@ -815,9 +1024,27 @@ impl GradientDescent {
             return None;
         }
         match self.selected {
-            Drag::Start => Some(("cost", self.start())),
             Drag::Point(i) => self.model.points.get(i).map(|p| ("data", *p)),
+            Drag::Start | Drag::Turn(_) => Some(("cost", self.start())),
         }
+    }
+
+    /// Turns the 3-D view by `azimuth` and `elevation` degrees (azimuth wraps, elevation is
+    /// clamped to its range); true if it moved.
+    fn turn(&mut self, azimuth: f64, elevation: f64) -> bool {
+        let a = self.options.float("azimuth") + azimuth;
+        let a = (a + 180.0).rem_euclid(360.0) - 180.0;
+        let e = (self.options.float("elevation") + elevation).clamp(5.0, 89.0);
+        let round = |v: f64| (v * 10.0).round() / 10.0;
+        let mut options = self.options.clone();
+        let ok = options.set("azimuth", &format!("{}", round(a))).is_ok()
+            && options.set("elevation", &format!("{}", round(e))).is_ok();
+        let changed = ok && options != self.options;
+        if changed {
+            // Turning changes nothing but the view, so the descent is kept as it is.
+            self.options = options;
+        }
+        changed
     }
 
     fn start(&self) -> [f64; 2] {

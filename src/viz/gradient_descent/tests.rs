@@ -133,3 +133,158 @@ fn rounding_to_the_view_keeps_urls_short() {
     assert_eq!(round_to_view(1.234_567_89, v), 1.235);
     assert_eq!(format!("{}", round_to_view(0.1 + 0.2, v)), "0.3");
 }
+
+fn nums(j: &Json) -> Vec<f64> {
+    match j {
+        Json::Arr(v) => v.iter().filter_map(Json::as_f64).collect(),
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+#[test]
+fn feature_scaling_converges_in_fewer_steps() {
+    let mut w = GradientDescent::new();
+    let raw = w.state().field("steps_to_converge").unwrap().clone();
+    w.set_option("scale-x", "true").unwrap();
+    let s = w.state();
+    assert_eq!(s.field("scaled"), Some(&Json::Bool(true)));
+    // The comparison does not depend on the toggle: both counts are always shown.
+    assert_eq!(s.field("steps_to_converge"), Some(&raw));
+    let r = raw.field("raw").and_then(Json::as_f64).unwrap();
+    let k = raw.field("scaled").and_then(Json::as_f64).unwrap();
+    assert!(k * 2.0 < r, "scaled {k} vs raw {r}");
+    // The scaled surface is round: its Hessian is 2·I.
+    let [l, mu] = w.fit().hessian_eigenvalues();
+    assert!((l - 2.0).abs() < 1e-12 && (mu - 2.0).abs() < 1e-12);
+    // Scaled descent reaches the least-squares line of the scaled data.
+    w.step(k as u32 + 1);
+    assert_eq!(w.descent().status(), Status::Converged);
+}
+
+#[test]
+fn mini_batches_are_reproducible_from_their_seed() {
+    let path = |batch: &str, seed: &str| {
+        let mut w = GradientDescent::new();
+        w.set_option("batch-size", batch).unwrap();
+        w.set_option("batch-seed", seed).unwrap();
+        w.step(30);
+        w.descent()
+            .iterates()
+            .iter()
+            .map(|i| i.theta)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(path("3", "5"), path("3", "5"));
+    assert_ne!(path("3", "5"), path("3", "6"));
+    assert_ne!(path("3", "5"), path("0", "5"));
+    // A batch as large as the data is batch descent.
+    assert_eq!(path("12", "5"), path("0", "5"));
+    let mut w = GradientDescent::new();
+    w.set_option("batch-size", "1").unwrap();
+    assert_eq!(nums(w.state().field("batch").unwrap()).len(), 1);
+    let e = w.set_option("batch-size", "-1").unwrap_err();
+    assert_eq!(
+        e.message,
+        "batch-size must be a whole number from 0 to 500, got \"-1\""
+    );
+}
+
+#[test]
+fn stochastic_descent_is_noisy_but_not_called_diverged() {
+    let mut w = GradientDescent::new();
+    w.set_option("batch-size", "1").unwrap();
+    w.set_option("learning-rate", "0.02").unwrap();
+    w.step(3000);
+    assert_ne!(w.state().field("status"), Some(&Json::str("diverged")));
+    let [ms, cs] = w.fit().least_squares();
+    let [m, c] = w.descent().current().theta;
+    assert!((m - ms).abs() < 0.5 && (c - cs).abs() < 1.0, "({m}, {c})");
+}
+
+#[test]
+fn the_arithmetic_follows_the_step() {
+    let mut w = GradientDescent::new();
+    assert!(w.details().is_none(), "hidden unless asked for");
+    w.set_option("show-arithmetic", "true").unwrap();
+    w.step(3);
+    let d = w.details().unwrap();
+    let g = nums(d.field("gradient").unwrap());
+    let now = *w.descent().current();
+    for (a, b) in g.iter().zip(now.gradient) {
+        assert!((a - b).abs() < 1e-9 * (1.0 + a.abs()));
+    }
+    let next = nums(d.field("next").unwrap());
+    w.step(1);
+    assert_eq!(next, w.descent().current().theta.to_vec());
+    let Some(Json::Arr(rows)) = d.field("rows") else {
+        panic!("no rows")
+    };
+    assert_eq!(rows.len(), 12);
+    let Some(Json::Arr(equations)) = d.field("equations") else {
+        panic!("no equations")
+    };
+    assert_eq!(equations.len(), 5);
+    // With mini-batches the table holds the batch only.
+    w.set_option("batch-size", "4").unwrap();
+    let Some(Json::Arr(rows)) = w.details().and_then(|d| d.field("rows").cloned()) else {
+        panic!("no rows")
+    };
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
+fn equation_specs_become_mathml_tokens() {
+    let e = arithmetic::equation("i:m o:← f:∂J/2 # #p", &[-1.5, -2.0]);
+    assert_eq!(
+        e.to_json(),
+        r#"[{"mi":"m"},{"mo":"←"},{"frac":{"num":[{"mi":"∂J"}],"den":[{"mn":"2"}]}},{"mo":"("},{"mn":"-1.5"},{"mo":")"},{"mn":"-2"}]"#
+    );
+}
+
+#[test]
+fn the_surface_view_turns_by_keys_and_drag_and_keeps_the_descent() {
+    use crate::viz::registry::AnyWidget;
+    use crate::viz::theme::Theme;
+    let mut any = AnyWidget::with_options(NAME, [("view", "surface"), ("steps", "5")]).unwrap();
+    any.to_svg(640.0, 1.0, Theme::LIGHT).unwrap();
+    let w = any.as_widget_mut();
+    let before = w.state();
+    assert_eq!(before.field("view"), Some(&Json::str("surface")));
+    assert!(w.key(Key {
+        key: "ArrowLeft",
+        shift: false
+    }));
+    assert_eq!(w.options().float("azimuth"), -30.0);
+    assert!(w.key(Key {
+        key: "ArrowDown",
+        shift: true
+    }));
+    assert_eq!(w.options().float("elevation"), 20.0);
+    // Turning moves nothing of the descent.
+    assert_eq!(w.state().field("m"), before.field("m"));
+    assert_eq!(w.state().field("step"), before.field("step"));
+    // Elevation stops at its range; azimuth wraps.
+    for _ in 0..20 {
+        w.key(Key {
+            key: "ArrowDown",
+            shift: true,
+        });
+    }
+    assert_eq!(w.options().float("elevation"), 5.0);
+    w.set_option("azimuth", "178").unwrap();
+    w.key(Key {
+        key: "ArrowLeft",
+        shift: false,
+    });
+    assert_eq!(w.options().float("azimuth"), -177.0);
+    // A drag across the 3-D view turns it.
+    let plot = w.plots().into_iter().find(|p| p.id == "surface").unwrap();
+    let r = plot.transform.rect;
+    let a = [(r.x + r.width / 2) as f64, (r.y + r.height / 2) as f64];
+    let b = [a[0] + 40.0, a[1]];
+    assert!(!w.pointer(Pointer::Down(a)));
+    assert!(w.pointer(Pointer::Move(b)));
+    assert!(w.pointer(Pointer::Up(b)));
+    assert_eq!(w.options().float("azimuth"), 163.0);
+    assert_eq!(w.state().field("m"), before.field("m"));
+}

@@ -1,0 +1,348 @@
+//! Drawing the optimizers widget: the surface's contours with every path on them, and each
+//! optimizer's value against the step, with a legend.
+
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{FieldKey, Optimizers, RACERS};
+use crate::math::descent::Status;
+use crate::math::race::Run;
+use crate::math::surfaces::Surface;
+use crate::math::Objective2;
+use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::curves::{draw_log_gap, polyline, Curve};
+use crate::viz::display::{FieldRecorder, Recorder};
+use crate::viz::field::banded_field;
+use crate::viz::geometry::Transform;
+use crate::viz::widget::{Frame, PlotInfo};
+
+/// The most path vertices drawn per optimizer; longer paths are thinned.
+const MAX_PATH_VERTICES: usize = 2_000;
+
+/// Each racer's colour (in [`RACERS`] order) on a light and on a dark page: distinct hues, each
+/// with at least 3:1 contrast against the field's palest and darkest band.
+const COLOURS: [(RGBColor, RGBColor); 6] = [
+    (RGBColor(196, 64, 0), RGBColor(255, 150, 70)),
+    (RGBColor(20, 40, 110), RGBColor(150, 200, 255)),
+    (RGBColor(125, 35, 165), RGBColor(215, 160, 255)),
+    (RGBColor(0, 112, 100), RGBColor(90, 220, 200)),
+    (RGBColor(180, 20, 95), RGBColor(255, 125, 185)),
+    (RGBColor(40, 110, 20), RGBColor(160, 230, 120)),
+];
+
+/// The colour of racer `index` in `frame`'s theme.
+pub fn colour(index: usize, frame: &Frame) -> RGBColor {
+    let (light, dark) = COLOURS[index % COLOURS.len()];
+    if frame.theme.dark {
+        dark
+    } else {
+        light
+    }
+}
+
+/// Values transformed so that [`banded_field`]'s square-root banding gives evenly spaced rings
+/// on a bowl and logarithmically spaced rings on the steep surfaces.
+fn shade(surface: &Surface, v: f64, min_value: f64) -> f64 {
+    let d = (v - min_value).max(0.0);
+    match surface {
+        Surface::Rosenbrock | Surface::Himmelblau => d.ln_1p().powi(2),
+        _ => d,
+    }
+}
+
+impl Optimizers {
+    /// Draws both panels; see [`crate::viz::widget::Widget::draw`].
+    pub(super) fn draw_all(
+        &mut self,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+        fields: &mut FieldRecorder,
+    ) -> Result<(), String> {
+        root.fill(&frame.theme.background)
+            .map_err(|e| e.to_string())?;
+        let (w, h) = root.dim_in_pixel();
+        let wide = frame.width_css() >= 560.0;
+        let (left, right) = if wide {
+            root.split_horizontally((w as f64 * 0.58).round() as u32)
+        } else {
+            let top = (h as f64 * 0.55).round() as u32;
+            root.split_vertically(top.min(h))
+        };
+        let (xs, ys) = self.domain();
+        let regression = matches!(self.race.surface, Surface::Regression(_));
+        let surface_t = draw_axes(
+            &left,
+            frame,
+            &Axes {
+                caption: self.race.surface.formula(),
+                x: xs,
+                y: ys,
+                x_label: if regression { "slope m" } else { "x" },
+                y_label: if regression { "intercept c" } else { "y" },
+                grid: false,
+            },
+        )?;
+        self.put_field(frame, &surface_t, fields)?;
+        self.draw_minima(root, frame, &surface_t)?;
+        for (k, (i, run)) in self.race.runs.iter().enumerate() {
+            draw_path(root, frame, &surface_t, run, colour(*i, frame), k)?;
+        }
+        self.draw_start(root, frame, &surface_t)?;
+        let s = frame.scale;
+        chart::label(
+            root,
+            frame,
+            &format!("step {}", self.race.steps),
+            [
+                surface_t.rect.x as f64 + 6.0 * s,
+                surface_t.rect.y as f64 + 5.0 * s,
+            ],
+            (HPos::Left, VPos::Top),
+            12.0,
+            &frame.theme.text,
+        )?;
+
+        let loss_t = self.draw_values(&right, root, frame)?;
+        self.plots = vec![
+            PlotInfo {
+                id: "surface",
+                transform: surface_t,
+                scale: frame.scale,
+            },
+            PlotInfo {
+                id: "values",
+                transform: loss_t,
+                scale: frame.scale,
+            },
+        ];
+        Ok(())
+    }
+
+    fn put_field(
+        &mut self,
+        frame: &Frame,
+        t: &Transform,
+        fields: &mut FieldRecorder,
+    ) -> Result<(), String> {
+        let key = FieldKey {
+            rect: t.rect,
+            x: t.x,
+            y: t.y,
+            surface: self.race.surface.id(),
+            dark: frame.theme.dark,
+        };
+        if !matches!(&self.field, Some((k, _)) if *k == key) {
+            let surface = self.race.surface;
+            let min_value = self.race.min_value;
+            // The top band: the largest value on a coarse grid over the plot.
+            let mut hi: f64 = 0.0;
+            for i in 0..=16 {
+                for j in 0..=16 {
+                    let p = [
+                        t.x.lo + t.x.width() * i as f64 / 16.0,
+                        t.y.lo + t.y.width() * j as f64 / 16.0,
+                    ];
+                    let v = shade(&surface, surface.value(p), min_value);
+                    if v.is_finite() {
+                        hi = hi.max(v);
+                    }
+                }
+            }
+            self.field_version += 1;
+            let field = banded_field(
+                t,
+                0.0,
+                hi.max(1e-12),
+                &frame.theme,
+                self.field_version,
+                |x, y| shade(&surface, surface.value([x, y]), min_value),
+            );
+            self.field = Some((key, Rc::new(field)));
+        }
+        if let Some((_, field)) = &self.field {
+            fields.put(Rc::clone(field));
+        }
+        Ok(())
+    }
+
+    fn draw_minima<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let arm = 5.0 * frame.scale;
+        let style = ShapeStyle::from(&frame.theme.reference).stroke_width(stroke(frame, 2.0));
+        for m in self.race.surface.minima() {
+            if !t.contains(m) {
+                continue;
+            }
+            let [x, y] = t.to_px(m);
+            for (dx, dy) in [(arm, arm), (arm, -arm)] {
+                let a = ((x - dx).round() as i32, (y - dy).round() as i32);
+                let b = ((x + dx).round() as i32, (y + dy).round() as i32);
+                root.draw(&PathElement::new(vec![a, b], style))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_start<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let start = self.start();
+        if !t.contains(start) {
+            return Ok(());
+        }
+        let [x, y] = t.to_px(start);
+        root.draw(&Circle::new(
+            (x.round() as i32, y.round() as i32),
+            (7.0 * frame.scale).round() as i32,
+            ShapeStyle::from(&frame.theme.text).stroke_width(stroke(frame, 2.0)),
+        ))
+        .map_err(|e| e.to_string())
+    }
+
+    /// The value-against-step panel with its legend; returns its transform.
+    fn draw_values(
+        &self,
+        area: &DrawingArea<Recorder, Shift>,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+    ) -> Result<Transform, String> {
+        let values: Vec<Vec<f64>> = self
+            .race
+            .runs
+            .iter()
+            .map(|(_, run)| run.points().iter().map(|p| p.value).collect())
+            .collect();
+        let curves: Vec<Curve<'_>> = self
+            .race
+            .runs
+            .iter()
+            .zip(&values)
+            .map(|((i, run), v)| Curve {
+                values: v,
+                colour: colour(*i, frame),
+                sets_range: !matches!(run.status(), Status::Diverged { .. }),
+            })
+            .collect();
+        let t = draw_log_gap(
+            area,
+            root,
+            frame,
+            "log₁₀(f − f*) against the step",
+            &curves,
+            self.race.min_value,
+        )?;
+        self.draw_legend(root, frame, &t)?;
+        Ok(t)
+    }
+
+    fn draw_legend<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        t: &Transform,
+    ) -> Result<(), String> {
+        let s = frame.scale;
+        let line_h = 15.0 * s;
+        let width = 118.0 * s;
+        let rows = self.race.runs.len();
+        if rows == 0 {
+            return Ok(());
+        }
+        let x0 = (t.rect.x + t.rect.width) as f64 - width - 4.0 * s;
+        let y0 = t.rect.y as f64 + 4.0 * s;
+        root.draw(&Rectangle::new(
+            [
+                (x0.round() as i32, y0.round() as i32),
+                (
+                    (x0 + width).round() as i32,
+                    (y0 + rows as f64 * line_h + 6.0 * s).round() as i32,
+                ),
+            ],
+            ShapeStyle::from(frame.theme.background.mix(0.8)).filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+        for (row, (i, run)) in self.race.runs.iter().enumerate() {
+            let y = y0 + 3.0 * s + (row as f64 + 0.5) * line_h;
+            let c = colour(*i, frame);
+            root.draw(&PathElement::new(
+                vec![
+                    ((x0 + 5.0 * s).round() as i32, y.round() as i32),
+                    ((x0 + 19.0 * s).round() as i32, y.round() as i32),
+                ],
+                ShapeStyle::from(&c).stroke_width(stroke(frame, 3.0)),
+            ))
+            .map_err(|e| e.to_string())?;
+            let mark = match run.status() {
+                Status::Running => "",
+                Status::Converged => " ✓",
+                Status::Diverged { .. } => " ✗",
+            };
+            let name = RACERS.get(*i).map_or("", |r| r.label);
+            chart::label(
+                root,
+                frame,
+                &format!("{name}{mark}"),
+                [x0 + 24.0 * s, y],
+                (HPos::Left, VPos::Center),
+                11.0,
+                &frame.theme.text,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One optimizer's path on the surface, thinned, clipped, with its current point.
+fn draw_path<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    t: &Transform,
+    run: &Run,
+    colour: RGBColor,
+    order: usize,
+) -> Result<(), String> {
+    let s = frame.scale;
+    let points = run.points();
+    let min_gap = (points.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
+    let style = ShapeStyle::from(&colour).stroke_width(stroke(frame, 2.0));
+    polyline(root, t, points.iter().map(|p| p.theta), style, min_gap)?;
+    let now = run.current().theta;
+    if t.contains(now) {
+        // Discs of equal size would hide each other at a shared start: later racers are smaller.
+        let radius = (5.5 - 0.4 * order as f64) * s;
+        chart::disc(
+            root,
+            t.to_px(now),
+            radius,
+            &colour,
+            &frame.theme.background,
+            stroke(frame, 1.5),
+        )?;
+    }
+    // A diverged run is marked where it was last seen inside the plot.
+    if matches!(run.status(), Status::Diverged { .. }) {
+        if let Some(p) = points.iter().rev().find(|p| t.contains(p.theta)) {
+            chart::label(
+                root,
+                frame,
+                "✗",
+                t.to_px(p.theta),
+                (HPos::Center, VPos::Center),
+                16.0,
+                &colour,
+            )?;
+        }
+    }
+    Ok(())
+}
