@@ -27,17 +27,24 @@ async function coursePage({ dpr = 1, width = 1280 } = {}) {
   const widget = page.locator(TAG);
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${TAG}[data-ready]`, { timeout: 15000 });
-  // Widgets above may still be starting and shifting the layout: wait until the canvas stays put.
-  await page.waitForFunction(
-    (tag) => {
-      const top = document.querySelector(tag).shadowRoot.querySelector('canvas').getBoundingClientRect().top;
-      const settled = globalThis.__lastTop === top;
-      globalThis.__lastTop = top;
-      return settled;
-    },
-    TAG,
-    { polling: 100, timeout: 5000 },
-  );
+  // Widgets above start lazily as they come near the viewport and grow when they do, which
+  // moves this one: scroll again until its canvas stays in view and has been redrawn at its
+  // current size (so plots and clicks agree).
+  for (let attempt = 0; ; attempt++) {
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(250);
+    const settled = await page.evaluate(
+      ({ tag, dpr }) => {
+        const c = document.querySelector(tag).shadowRoot.querySelector('canvas');
+        const r = c.getBoundingClientRect();
+        const inView = r.top >= -1 && r.top < window.innerHeight / 2;
+        return inView && c.width === Math.round(r.width * dpr) && c.height === Math.round(r.height * dpr);
+      },
+      { tag: TAG, dpr },
+    );
+    if (settled) break;
+    assert.ok(attempt < 20, 'the widget never settled in view');
+  }
   return { page, widget };
 }
 

@@ -28,6 +28,17 @@ async function coursePage({ dpr = 1, width = 1280 } = {}) {
   const widget = page.locator(TAG);
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${TAG}[data-ready]`, { timeout: 15000 });
+  // The layout can still change after the first drawing (a scrollbar appearing as widgets
+  // further down start); the widget redraws on resize, so wait until it has.
+  await page.waitForFunction(
+    ({ tag, dpr }) => {
+      const c = document.querySelector(tag).shadowRoot.querySelector('canvas');
+      const r = c.getBoundingClientRect();
+      return c.width === Math.round(r.width * dpr) && c.height === Math.round(r.height * dpr);
+    },
+    { tag: TAG, dpr },
+    { timeout: 5000 },
+  );
   return { page, widget };
 }
 
