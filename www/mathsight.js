@@ -215,6 +215,8 @@ class MathsightElement extends HTMLElement {
     }
     this.handle.reset();
     this.optionError = errors.length ? errors.join('. ') : null;
+    const name = this.constructor.widget.replace(/-/g, ' ');
+    this.canvas.setAttribute('aria-label', `${name} plot. ${this.handle.keyHelp()}`);
     this.buildControls();
     this.wireEvents();
     this.remember();

@@ -316,6 +316,12 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
+    /// What the keys do on the focused canvas, in one or two sentences, for its accessible
+    /// label. The default describes the gradient-descent widget's keys.
+    fn key_help(&self) -> &'static str {
+        "Arrow keys move the start, Enter steps."
+    }
+
     /// The canvas height in CSS pixels for a given width.
     fn height_for_width(&self, width_css: f64) -> f64;
 

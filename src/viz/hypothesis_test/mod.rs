@@ -625,6 +625,10 @@ impl Widget for HypothesisTest {
                 option: "data",
                 label: "Data",
             },
+            Control::Input {
+                option: "data-b",
+                label: "Data B (welch)",
+            },
             Control::Button {
                 action: "simulate",
                 label: "New simulation",
@@ -692,6 +696,10 @@ impl Widget for HypothesisTest {
             },
             sig(m.power, 2)
         )
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Left and Right move the critical value (α), Up and Down change the effect size, s runs a new simulation."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {

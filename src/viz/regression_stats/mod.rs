@@ -458,6 +458,10 @@ impl Widget for RegressionStats {
         )
     }
 
+    fn key_help(&self) -> &'static str {
+        "n and p select a point, the arrow keys move it; drag points with the pointer."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.5).clamp(280.0, 560.0)
