@@ -78,13 +78,13 @@ pub const OPTIONS: &[OptionSpec] = &[
     },
     OptionSpec {
         name: "data",
-        kind: OptionKind::Text { max_chars: 20_000 },
+        kind: OptionKind::Lines { max_chars: 20_000 },
         default: "",
         doc: "the sample's values \"3.1, 4.2, …\"; overrides mean, sd (except for z) and n",
     },
     OptionSpec {
         name: "data-b",
-        kind: OptionKind::Text { max_chars: 20_000 },
+        kind: OptionKind::Lines { max_chars: 20_000 },
         default: "",
         doc: "the second sample's values (welch); overrides mean-b, sd-b and n-b",
     },
@@ -623,11 +623,11 @@ impl Widget for HypothesisTest {
                 option: "prior",
                 label: "Prior",
             },
-            Control::Input {
+            Control::TextArea {
                 option: "data",
-                label: "Data",
+                label: "Data (commas, spaces or one value a line; Ctrl+Enter applies)",
             },
-            Control::Input {
+            Control::TextArea {
                 option: "data-b",
                 label: "Data B (welch)",
             },
