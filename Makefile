@@ -2,7 +2,7 @@
 # each one installs what is missing first (see scripts/setup.sh).
 PORT ?= 8000
 
-.PHONY: serve test build setup clean
+.PHONY: serve test build setup clean bench
 
 serve: build
 	node scripts/serve.mjs --port $(PORT) --root www --cors
@@ -14,6 +14,12 @@ build:
 test:
 	bash scripts/setup.sh --test
 	bash scripts/test.sh
+
+bench:
+	bash scripts/setup.sh --test
+	bash scripts/build.sh
+	bash scripts/build.sh --bench
+	node scripts/bench.mjs
 
 setup:
 	bash scripts/setup.sh --test

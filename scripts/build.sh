@@ -18,6 +18,16 @@ WASM_FEATURES=(
   --enable-mutable-globals --enable-multivalue --enable-reference-types
 )
 
+if [ "${1:-}" = "--bench" ]; then
+  # The benchmark's compute kernels: a separate build into target/bench-pkg, never shipped.
+  log "==> cargo build --target $WASM_TARGET --release --no-default-features --features bench"
+  cargo build --target "$WASM_TARGET" --release --no-default-features --features bench \
+    --target-dir "$TARGET_DIR/bench"
+  wasm-bindgen --target web --no-typescript --out-dir "$TARGET_DIR/bench-pkg" \
+    "$TARGET_DIR/bench/$WASM_TARGET/release/mathsight.wasm"
+  exit 0
+fi
+
 command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run: scripts/setup.sh --build"
 [ -x "$WASM_OPT" ] || die "$WASM_OPT not found; run: npm ci --no-audit --no-fund"
 

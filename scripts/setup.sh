@@ -2,7 +2,8 @@
 # Install what building, serving and testing Mathsight needs, when it is missing.
 #
 #   scripts/setup.sh --build   Rust wasm target, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh --test    all of --build, plus rustfmt, clippy, chromium, chromedriver
+#   scripts/setup.sh --test    all of --build, plus rustfmt, clippy, and the browsers (Debian's
+#                              chromium + chromedriver, firefox-esr, WebKitGTK's driver, xvfb)
 #   scripts/setup.sh           same as --test
 #
 # Every step checks first and does nothing when already satisfied, so running
@@ -97,24 +98,47 @@ ensure_node_modules() {
   touch "$stamp"
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    ok "chromium, chromedriver"
+# Debian packages the browser tests need, checked by the files they install.
+BROWSER_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
+BROWSER_FILES=(/usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver
+  /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser /usr/bin/xvfb-run)
+
+browsers_present() {
+  local f
+  for f in "${BROWSER_FILES[@]}"; do [ -x "$f" ] || return 1; done
+}
+
+ensure_browsers() {
+  if browsers_present; then
+    ok "chromium, chromedriver, firefox-esr, WebKitWebDriver + MiniBrowser, xvfb"
     return
   fi
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 \
-      || die "chromium/chromedriver are missing and this is not root and has no sudo; as root run: apt-get update && apt-get install -y chromium chromium-driver"
+      || die "browsers are missing and this is not root and has no sudo; as root run: apt-get update && apt-get install -y ${BROWSER_PACKAGES[*]}"
     sudo=(sudo)
   fi
-  log "setup: installing chromium and chromium-driver (apt-get)"
+  log "setup: installing ${BROWSER_PACKAGES[*]} (apt-get)"
   { "${sudo[@]}" apt-get update \
-    && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; } \
-    || fail "chromium and chromium-driver" "sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
-  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    die "apt-get finished but /usr/bin/chromium or /usr/bin/chromedriver is still missing; install the Debian packages chromium and chromium-driver by hand"
+    && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${BROWSER_PACKAGES[@]}"; } \
+    || fail "the browsers" "sudo apt-get update && sudo apt-get install -y ${BROWSER_PACKAGES[*]}"
+  browsers_present \
+    || die "apt-get finished but a browser file is still missing (${BROWSER_FILES[*]}); install the Debian packages ${BROWSER_PACKAGES[*]} by hand"
+}
+
+# A local Python with NumPy and SciPy, for the tests that run each widget's "Show the code"
+# program and compare its numbers with the widget's state.
+ensure_python_venv() {
+  local py=.venv/bin/python
+  if [ -x "$py" ] && "$py" -c 'import numpy, scipy' >/dev/null 2>&1; then
+    ok "python venv with numpy, scipy"
+    return
   fi
+  command -v python3 >/dev/null 2>&1 || die "python3 is missing; install it (Debian: apt-get install -y python3 python3-venv)"
+  log "setup: creating .venv with numpy and scipy (pip)"
+  { python3 -m venv .venv && .venv/bin/pip install --quiet --disable-pip-version-check numpy scipy; } \
+    || fail "numpy and scipy in .venv" "python3 -m venv .venv && .venv/bin/pip install numpy scipy"
 }
 
 setup_build() {
@@ -128,7 +152,8 @@ setup_build() {
 setup_test() {
   setup_build
   ensure_rust_components
-  ensure_chromium
+  ensure_browsers
+  ensure_python_venv
 }
 
 case "${1:---test}" in

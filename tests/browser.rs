@@ -50,12 +50,12 @@ fn every_widget_draws_non_blank_pixels() {
     for name in names() {
         let c = canvas(800, 400);
         let mut handle = mathsight::web::WidgetHandle::new(name).unwrap();
-        handle.draw(&c, 1.0, false).unwrap();
+        handle.draw(&c, 1.0, false, "").unwrap();
         let n = distinct_colours(&c);
         assert!(n > 20, "{name} drew only {n} colours");
         // At DPR 2 the same widget fills a backing store twice the size.
         let c2 = canvas(1600, 800);
-        handle.draw(&c2, 2.0, false).unwrap();
+        handle.draw(&c2, 2.0, false, "").unwrap();
         assert!(distinct_colours(&c2) > 20);
         // Every widget reports where its plots were drawn.
         let plots = handle.plots_json();

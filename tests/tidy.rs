@@ -66,3 +66,33 @@ fn lower_rooms_do_not_import_higher_ones() {
     let found = offenders("src/viz", &["crate::web"]);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The embed script defines an element for every widget before the wasm arrives; its list
+/// must match the core's.
+#[test]
+fn embed_script_lists_every_widget() {
+    let js =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/mathsight.js")).unwrap();
+    let line = js
+        .lines()
+        .find(|l| l.starts_with("export const WIDGETS = ["))
+        .expect("www/mathsight.js declares WIDGETS");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    let core: Vec<&str> = mathsight::viz::registry::names().collect();
+    assert_eq!(listed, core, "WIDGETS in www/mathsight.js");
+}
+
+/// URL keys the shell reserves are never option names.
+#[test]
+fn no_option_uses_a_reserved_url_key() {
+    for kind in mathsight::viz::registry::KINDS {
+        for spec in kind.options {
+            assert!(
+                !["widget", "hide", "lock"].contains(&spec.name),
+                "{}: option {} is reserved",
+                kind.name,
+                spec.name
+            );
+        }
+    }
+}

@@ -4,9 +4,11 @@
 //! ```text
 //! mathsight render gradient-descent --learning-rate 0.05 --steps 20 -o figure.svg
 //! mathsight state gradient-descent --steps 20
+//! mathsight code gradient-descent --steps 20 > descent.py
 //! mathsight list
 //! ```
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use mathsight::viz::registry::{catalogue, AnyWidget};
@@ -15,6 +17,7 @@ use mathsight::viz::theme::Theme;
 const USAGE: &str = "usage:
   mathsight render NAME [--OPTION VALUE]... [--width CSS_PX] [--scale DPR] [--dark] [-o FILE]
   mathsight state NAME [--OPTION VALUE]...
+  mathsight code NAME [--OPTION VALUE]...
   mathsight list";
 
 /// The parsed command line of `render` and `state`.
@@ -80,16 +83,29 @@ fn build(r: &Request) -> Result<AnyWidget, String> {
     .map_err(|e| e.message)
 }
 
+/// Writes `text` to standard output; a reader that stopped reading (a closed pipe) is fine.
+fn emit(text: &str) -> Result<(), String> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(format!("writing the output: {e}")),
+        _ => Ok(()),
+    }
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
-        Some("list") => {
-            println!("{}", catalogue().to_json());
-            Ok(())
-        }
+        Some("list") => emit(&format!("{}\n", catalogue().to_json())),
         Some("state") => {
             let r = parse(&args[1..])?;
-            println!("{}", build(&r)?.as_widget().state().to_json());
-            Ok(())
+            emit(&format!("{}\n", build(&r)?.as_widget().state().to_json()))
+        }
+        Some("code") => {
+            let r = parse(&args[1..])?;
+            let w = build(&r)?;
+            let code = w
+                .as_widget()
+                .code()
+                .ok_or_else(|| format!("{} has no program to show", r.name))?;
+            emit(&code)
         }
         Some("render") => {
             let r = parse(&args[1..])?;
@@ -97,10 +113,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let svg = w.to_svg(r.width_css, r.scale, Theme::for_dark(r.dark))?;
             match &r.output {
                 Some(path) => std::fs::write(path, svg).map_err(|e| format!("{path}: {e}")),
-                None => {
-                    print!("{svg}");
-                    Ok(())
-                }
+                None => emit(&svg),
             }
         }
         _ => Err(USAGE.to_string()),

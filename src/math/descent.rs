@@ -76,6 +76,7 @@ impl Status {
 #[derive(Debug, Clone)]
 pub struct Descent {
     learning_rate: f64,
+    first: Iterate,
     iterates: Vec<Iterate>,
     status: Status,
     rising: usize,
@@ -125,6 +126,7 @@ impl Descent {
         };
         Ok(Descent {
             learning_rate,
+            first,
             iterates: vec![first],
             status,
             rising: 0,
@@ -203,8 +205,8 @@ impl Descent {
 
     /// The latest iterate.
     pub fn current(&self) -> &Iterate {
-        // A descent always holds its start, so the slice is never empty.
-        &self.iterates[self.iterates.len() - 1]
+        // A descent always holds its start, so `last` always finds one.
+        self.iterates.last().unwrap_or(&self.first)
     }
 
     /// Every iterate from the start (index 0) to the latest.

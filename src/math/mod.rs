@@ -9,6 +9,11 @@
 //! mathematical outcomes (a diverging descent) are values, invalid input is a [`MathError`] whose
 //! message names the parameter, the value and the valid range.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod descent;
 pub mod descriptive;
 pub mod distributions;

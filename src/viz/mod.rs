@@ -9,6 +9,7 @@
 
 pub mod annotate;
 pub mod chart;
+pub mod code;
 pub mod descriptive_stats;
 pub mod display;
 pub mod field;

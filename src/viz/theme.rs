@@ -75,6 +75,46 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// This theme with colours replaced from text such as
+    /// `"background=#16191f;text=#e6e9ee;accent=#ff9646"` (keys: background, text, muted,
+    /// accent, points). Unknown keys and malformed colours are ignored.
+    pub fn with_overrides(mut self, overrides: &str) -> Theme {
+        for pair in overrides.split(';') {
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
+            let Some(colour) = parse_hex(value.trim()) else {
+                continue;
+            };
+            match key.trim() {
+                "background" => self.background = colour,
+                "text" => self.text = colour,
+                "muted" => self.muted = colour,
+                "accent" => self.accent = colour,
+                "points" => self.points = colour,
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
+/// Parses `#rrggbb` or `#rgb`.
+pub fn parse_hex(s: &str) -> Option<RGBColor> {
+    let hex = s.strip_prefix('#')?;
+    let digit = |i: usize, len: usize| u8::from_str_radix(hex.get(i..i + len)?, 16).ok();
+    match hex.len() {
+        6 => Some(RGBColor(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        3 => Some(RGBColor(
+            digit(0, 1)? * 17,
+            digit(1, 1)? * 17,
+            digit(2, 1)? * 17,
+        )),
+        _ => None,
+    }
+}
+
 /// Linear interpolation between two colours, t in [0, 1].
 pub fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let t = t.clamp(0.0, 1.0);
@@ -102,6 +142,16 @@ mod tests {
     fn contrast(a: RGBColor, b: RGBColor) -> f64 {
         let (la, lb) = (luminance(a), luminance(b));
         (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn overrides_replace_only_valid_colours() {
+        let t = Theme::LIGHT.with_overrides("accent=#102030; text=#abc; bogus=#fff; points=red");
+        assert_eq!(t.accent, RGBColor(0x10, 0x20, 0x30));
+        assert_eq!(t.text, RGBColor(0xaa, 0xbb, 0xcc));
+        assert_eq!(t.points, Theme::LIGHT.points);
+        assert_eq!(parse_hex("#12345"), None);
+        assert_eq!(parse_hex("#gg0000"), None);
     }
 
     #[test]

@@ -65,6 +65,39 @@ pub struct Readout {
     pub value: String,
 }
 
+/// The plotted numbers as a table, for readers who cannot see the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// What the table shows.
+    pub caption: String,
+    /// Column headings.
+    pub headers: Vec<&'static str>,
+    /// Rows of formatted cells, one per header.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table as JSON `{caption, headers, rows}`.
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("caption", Json::str(self.caption.clone())),
+            (
+                "headers",
+                Json::Arr(self.headers.iter().map(|h| Json::str(*h)).collect()),
+            ),
+            (
+                "rows",
+                Json::Arr(
+                    self.rows
+                        .iter()
+                        .map(|r| Json::Arr(r.iter().map(|c| Json::str(c.clone())).collect()))
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+}
+
 /// A control the shell builds for the widget.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Control {
@@ -269,6 +302,26 @@ impl Frame {
     }
 }
 
+/// Below this width (CSS px) a widget stacks its panels.
+pub const NARROW_BELOW_CSS: f64 = 560.0;
+
+/// Height ÷ width of the canvas when wide (panels side by side).
+pub const WIDE_RATIO: f64 = 0.5;
+
+/// Height ÷ width of the canvas when narrow (panels stacked).
+pub const NARROW_RATIO: f64 = 1.7;
+
+/// The house layout: a fixed aspect ratio, [`WIDE_RATIO`] from [`NARROW_BELOW_CSS`] up and
+/// [`NARROW_RATIO`] below. `www/mathsight.css` reserves the same box (an e2e test checks), so
+/// nothing shifts when the widget starts.
+pub fn standard_height(width_css: f64) -> f64 {
+    if width_css >= NARROW_BELOW_CSS {
+        width_css * WIDE_RATIO
+    } else {
+        width_css * NARROW_RATIO
+    }
+}
+
 /// Everything a widget does, independent of where it is shown.
 pub trait Widget {
     /// The widget's kebab-case name, the same in every layer ("gradient-descent").
@@ -317,13 +370,45 @@ pub trait Widget {
     fn describe(&self) -> String;
 
     /// What the keys do on the focused canvas, in one or two sentences, for its accessible
-    /// label. The default describes the gradient-descent widget's keys.
+    /// label. The default is the house convention the shell states.
     fn key_help(&self) -> &'static str {
-        "Arrow keys move the start, Enter steps."
+        "Arrow keys move the selected handle (Shift: further), Page Up and Page Down choose another, Enter steps, P plays, R resets."
     }
 
-    /// The canvas height in CSS pixels for a given width.
-    fn height_for_width(&self, width_css: f64) -> f64;
+    /// The canvas height in CSS pixels for a given width: by default the house layout,
+    /// [`standard_height`], which the shell reserves in CSS before the wasm arrives.
+    fn height_for_width(&self, width_css: f64) -> f64 {
+        standard_height(width_css)
+    }
+
+    /// Names of the things a teacher's link may lock (e.g. "start", "points"): interactions
+    /// the widget then refuses. By default, none.
+    fn lockable(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Locks the named interactions (from [`Widget::lockable`]); unknown names are ignored.
+    fn set_locks(&mut self, _locks: &[&str]) {}
+
+    /// A point (device pixels, from the last drawing) where a pointer drag does something —
+    /// a draggable handle — for tests and hints. By default none.
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        None
+    }
+
+    /// Whether the pointer is coarse (a finger): hit areas grow. By default ignored.
+    fn set_coarse_pointer(&mut self, _coarse: bool) {}
+
+    /// A short NumPy/SciPy program that recomputes what the widget shows, with its data
+    /// inlined; its last line prints a JSON object of `state` fields (see [`super::code`]).
+    fn code(&self) -> Option<String> {
+        None
+    }
+
+    /// The plotted numbers as a table, if the widget has one.
+    fn table(&self) -> Option<Table> {
+        None
+    }
 
     /// A pointer event; true if the state changed.
     fn pointer(&mut self, event: Pointer) -> bool;

@@ -1,5 +1,5 @@
 //! The canvas side of drawing: text measured by the canvas itself, and the display list
-//! replayed onto plotters-canvas with fields copied in as pixels.
+//! replayed onto plotters-canvas with fields copied in from a cached offscreen canvas.
 //!
 //! Plotters measures text on wasm by inserting a styled `<span>` into the page — slow, and
 //! blocked by a strict `style-src` policy. [`CanvasText`] measures with `measureText` on the
@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use plotters_backend::FontStyle;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::viz::display::{self, Command, TextMeasure};
@@ -55,13 +56,14 @@ impl TextMeasure for CanvasText {
     }
 }
 
-/// Replays `commands` onto `canvas`. Fields are copied with one `putImageData`, reusing the
-/// `ImageData` in `cache` while the field's version is unchanged.
+/// Replays `commands` onto `canvas`. A field is uploaded once per version into an offscreen
+/// canvas (`putImageData`) and then copied with `drawImage` on every frame: a GPU-side copy,
+/// instead of re-uploading megabytes of pixels each time.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
     commands: &[Command],
-    cache: &mut Option<(u64, ImageData)>,
+    cache: &mut Option<(u64, HtmlCanvasElement)>,
 ) -> Result<(), String> {
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "this canvas has no 2d context".to_string())?;
@@ -73,7 +75,7 @@ pub fn paint(
 fn put_field(
     context: &CanvasRenderingContext2d,
     field: &Field,
-    cache: &mut Option<(u64, ImageData)>,
+    cache: &mut Option<(u64, HtmlCanvasElement)>,
 ) -> Result<(), String> {
     let (w, h) = (
         field.rect.width.max(0) as u32,
@@ -84,18 +86,43 @@ fn put_field(
     }
     let fresh = matches!(cache, Some((v, _)) if *v == field.version);
     if !fresh {
-        // Copy the pixels out of wasm memory: an ImageData made over a view of it would be
-        // detached the next time the memory grows.
-        let pixels = js_sys::Uint8ClampedArray::new_with_length(field.rgba.len() as u32);
-        pixels.copy_from(&field.rgba);
-        let image = ImageData::new_with_js_u8_clamped_array_and_sh(&pixels, w, h)
-            .map_err(|_| "could not make an image of the field".to_string())?;
-        *cache = Some((field.version, image));
+        *cache = Some((field.version, field_canvas(field, w, h)?));
     }
     if let Some((_, image)) = cache.as_ref() {
         context
-            .put_image_data(image, field.rect.x as f64, field.rect.y as f64)
+            .draw_image_with_html_canvas_element(image, field.rect.x as f64, field.rect.y as f64)
             .map_err(|_| "could not put the field on the canvas".to_string())?;
     }
     Ok(())
+}
+
+/// An offscreen canvas holding the field's pixels.
+fn field_canvas(field: &Field, w: u32, h: u32) -> Result<HtmlCanvasElement, String> {
+    let failed = |what: &str| format!("could not {what} for the field");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| failed("find the document"))?;
+    let offscreen: HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| failed("make a canvas"))?
+        .dyn_into()
+        .map_err(|_| failed("make a canvas"))?;
+    offscreen.set_width(w);
+    offscreen.set_height(h);
+    let context: CanvasRenderingContext2d = offscreen
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| failed("draw"))?;
+    // Copy the pixels out of wasm memory: an ImageData made over a view of it would be
+    // detached the next time the memory grows.
+    let pixels = js_sys::Uint8ClampedArray::new_with_length(field.rgba.len() as u32);
+    pixels.copy_from(&field.rgba);
+    let image = ImageData::new_with_js_u8_clamped_array_and_sh(&pixels, w, h)
+        .map_err(|_| failed("make an image"))?;
+    context
+        .put_image_data(&image, 0.0, 0.0)
+        .map_err(|_| failed("fill a canvas"))?;
+    Ok(offscreen)
 }

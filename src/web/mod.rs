@@ -8,11 +8,18 @@
 //! Conventions: positions passed in are device pixels (CSS px × devicePixelRatio); the shell
 //! sizes the canvas backing store to CSS size × devicePixelRatio before calling `draw`.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+#[cfg(feature = "bench")]
+mod bench;
 mod canvas;
 mod panic;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 use crate::viz::json::Json;
 use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
@@ -48,7 +55,7 @@ pub fn last_panic() -> Option<String> {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     widget: AnyWidget,
-    image: Option<(u64, ImageData)>,
+    image: Option<(u64, HtmlCanvasElement)>,
 }
 
 fn js_error(message: impl AsRef<str>) -> JsError {
@@ -243,11 +250,13 @@ impl WidgetHandle {
     }
 
     /// Draws on `canvas`, whose backing store the shell has sized to CSS size × `dpr`.
+    /// `colours` overrides theme colours: "accent=#rrggbb;background=#rrggbb;…" (may be empty).
     pub fn draw(
         &mut self,
         canvas: &HtmlCanvasElement,
         dpr: f64,
         dark: bool,
+        colours: &str,
     ) -> Result<(), JsError> {
         let scale = if dpr.is_finite() {
             dpr.clamp(0.5, 8.0)
@@ -258,7 +267,7 @@ impl WidgetHandle {
             width_px: canvas.width(),
             height_px: canvas.height(),
             scale,
-            theme: Theme::for_dark(dark),
+            theme: Theme::for_dark(dark).with_overrides(colours),
         };
         if frame.width_px == 0 || frame.height_px == 0 {
             return Ok(());
@@ -274,6 +283,62 @@ impl WidgetHandle {
         });
         let commands = self.widget.record(&frame, measure).map_err(js_error)?;
         canvas::paint(canvas, &context, &commands, &mut self.image).map_err(js_error)
+    }
+
+    /// Locks interactions named in `locks` (comma-separated, e.g. "start,points").
+    #[wasm_bindgen(js_name = setLocks)]
+    pub fn set_locks(&mut self, locks: &str) {
+        let names: Vec<&str> = locks.split(',').map(str::trim).collect();
+        self.widget.as_widget_mut().set_locks(&names);
+    }
+
+    /// Tells the widget whether the pointer is coarse (a finger), so hit areas grow.
+    #[wasm_bindgen(js_name = setCoarsePointer)]
+    pub fn set_coarse_pointer(&mut self, coarse: bool) {
+        self.widget.as_widget_mut().set_coarse_pointer(coarse);
+    }
+
+    /// The widget's NumPy/SciPy program for its current state, or `undefined`.
+    pub fn code(&self) -> Option<String> {
+        self.widget.as_widget().code()
+    }
+
+    /// Where a drag does something, `[x, y]` in CSS pixels of the canvas, or `undefined`.
+    #[wasm_bindgen(js_name = dragHint)]
+    pub fn drag_hint(&self) -> Option<Vec<f64>> {
+        let w = self.widget.as_widget();
+        let scale = w.plots().first().map_or(1.0, |p| p.scale);
+        w.drag_hint().map(|p| vec![p[0] / scale, p[1] / scale])
+    }
+
+    /// The plotted numbers as JSON `{caption, headers, rows}`, or `null`.
+    #[wasm_bindgen(js_name = tableJson)]
+    pub fn table_json(&self) -> String {
+        self.widget
+            .as_widget()
+            .table()
+            .map_or_else(|| "null".to_string(), |t| t.to_json().to_json())
+    }
+
+    /// The names a teacher's link may lock, as a JSON array.
+    #[wasm_bindgen(js_name = lockableJson)]
+    pub fn lockable_json(&self) -> String {
+        Json::Arr(
+            self.widget
+                .as_widget()
+                .lockable()
+                .iter()
+                .map(|n| Json::str(*n))
+                .collect(),
+        )
+        .to_json()
+    }
+
+    /// Panics on purpose, so an end-to-end test can prove that the shell shows the failure and
+    /// rebuilds the widget from its last good state. Nothing else calls it.
+    #[wasm_bindgen(js_name = panicForTest)]
+    pub fn panic_for_test(&mut self) {
+        panic!("a panic requested by a test");
     }
 
     /// The current view as an SVG document (same drawing code, plotters' SVG backend).

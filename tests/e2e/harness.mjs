@@ -47,9 +47,14 @@ export function launchBrowser() {
  * the one `url` is served from. The page has been navigated to `url` (until
  * its `load` event) when this resolves.
  */
-export async function openPage(browser, url, { deviceScaleFactor = 1, width = 1280, height = 900 } = {}) {
+export async function openPage(
+  browser,
+  url,
+  { deviceScaleFactor = 1, width = 1280, height = 900, initScript = null, reducedMotion = 'no-preference', colorScheme = 'light' } = {},
+) {
   const origin = new URL(url).origin;
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, reducedMotion, colorScheme });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.problems = problems;

@@ -555,7 +555,7 @@ impl Widget for DescriptiveStats {
     }
 
     fn key_help(&self) -> &'static str {
-        "Click the points panel to add a value. Up and Down select a value, Left and Right move it, Delete removes it, plus adds one."
+        "Click the points panel to add a value. Up and Down (or Page Up and Page Down) select a value, Left and Right move it (Shift: further), Delete removes it, plus adds one, R resets."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -624,8 +624,8 @@ impl Widget for DescriptiveStats {
                     _ => false,
                 }
             }
-            "ArrowUp" => self.select_step(true),
-            "ArrowDown" => self.select_step(false),
+            "ArrowUp" | "PageUp" => self.select_step(true),
+            "ArrowDown" | "PageDown" => self.select_step(false),
             "Delete" | "Backspace" | "-" => self.remove_selected(),
             "+" | "=" | "Insert" | "a" => {
                 let at = selected_value(self).map_or(self.model.summary.median, |v| v + dx);

@@ -63,6 +63,21 @@ impl GradientDescent {
         self.put_cost_field(frame, &cost_t, fields)?;
         self.draw_data(root, frame, &data_t)?;
         self.draw_path(root, frame, &cost_t)?;
+        if let Some((plot, at)) = self.keyboard_focus() {
+            let t = if plot == "cost" { &cost_t } else { &data_t };
+            if t.contains(at) {
+                let [x, y] = t.to_px(at);
+                let r = 11.0 * frame.scale;
+                root.draw(&Rectangle::new(
+                    [
+                        ((x - r).round() as i32, (y - r).round() as i32),
+                        ((x + r).round() as i32, (y + r).round() as i32),
+                    ],
+                    ShapeStyle::from(&frame.theme.text).stroke_width(stroke(frame, 2.0)),
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+        }
         self.plots = vec![
             PlotInfo {
                 id: "data",

@@ -4,6 +4,7 @@
 //! State = options + the number of steps taken. Everything drawn is recomputed from those, so
 //! the same options, seed and step give the same picture.
 
+mod code;
 mod draw;
 
 use crate::math::descent::{Descent, Divergence, Status};
@@ -15,7 +16,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "gradient-descent";
@@ -99,7 +102,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     },
 ];
 
-/// What a pointer is dragging.
+/// What a pointer is dragging, or the keyboard moving.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Drag {
     /// The start of the descent, on the cost plot.
@@ -137,6 +140,12 @@ pub struct GradientDescent {
     drag: Option<Drag>,
     frozen_views: Option<Views>,
     plots: Vec<PlotInfo>,
+    locked_start: bool,
+    locked_points: bool,
+    coarse_pointer: bool,
+    /// The handle the keyboard moves, and whether the keyboard is in use (then it is ringed).
+    selected: Drag,
+    keyboard: bool,
     field: Option<(FieldKey, std::rc::Rc<Field>)>,
     field_version: u64,
 }
@@ -173,6 +182,11 @@ impl GradientDescent {
             drag: None,
             frozen_views: None,
             plots: Vec::new(),
+            locked_start: false,
+            locked_points: false,
+            coarse_pointer: false,
+            selected: Drag::Start,
+            keyboard: false,
             field: None,
             field_version: 0,
         };
@@ -522,29 +536,52 @@ impl Widget for GradientDescent {
                 None => "at the start",
             },
         };
+        let selection = match (self.keyboard, self.selected) {
+            (true, Drag::Point(i)) => self
+                .model
+                .points
+                .get(i)
+                .map(|p| {
+                    format!(
+                        "; point {} selected at ({}, {})",
+                        i + 1,
+                        sig(p[0], 3),
+                        sig(p[1], 3)
+                    )
+                })
+                .unwrap_or_default(),
+            (true, Drag::Start) => {
+                let [m, c] = self.start();
+                format!("; start selected at m = {}, c = {}", sig(m, 3), sig(c, 3))
+            }
+            _ => String::new(),
+        };
         format!(
-            "Step {}: m = {}, c = {}, cost {}, {}",
+            "Step {}: m = {}, c = {}, cost {}, {}{}",
             self.descent.steps(),
             sig(now.theta[0], 3),
             sig(now.theta[1], 3),
             sig(now.value, 3),
-            trend
+            trend,
+            selection
         )
     }
 
-    fn height_for_width(&self, width_css: f64) -> f64 {
-        if width_css >= 560.0 {
-            (width_css * 0.5).clamp(260.0, 560.0)
-        } else {
-            2.0 * (width_css * 0.86).clamp(220.0, 480.0)
-        }
+    fn lockable(&self) -> &'static [&'static str] {
+        &["start", "points"]
+    }
+
+    fn set_locks(&mut self, locks: &[&str]) {
+        self.locked_start = locks.contains(&"start");
+        self.locked_points = locks.contains(&"points");
     }
 
     fn pointer(&mut self, event: Pointer) -> bool {
         match event {
             Pointer::Down(px) => {
+                self.keyboard = false;
                 if let Some(t) = self.plot("cost").map(|p| p.transform) {
-                    if t.rect.contains(px) {
+                    if t.rect.contains(px) && !self.locked_start {
                         self.drag = Some(Drag::Start);
                         self.frozen_views = Some(self.model.views);
                         let [m, c] = t.to_data(px);
@@ -552,7 +589,11 @@ impl Widget for GradientDescent {
                     }
                 }
                 if let Some(t) = self.plot("data").map(|p| p.transform) {
-                    let radius = 14.0 * self.plot("data").map_or(1.0, |p| p.scale);
+                    if self.locked_points {
+                        return false;
+                    }
+                    let reach = if self.coarse_pointer { 24.0 } else { 14.0 };
+                    let radius = reach * self.plot("data").map_or(1.0, |p| p.scale);
                     let nearest = self
                         .model
                         .points
@@ -608,19 +649,61 @@ impl Widget for GradientDescent {
     }
 
     fn key(&mut self, key: Key<'_>) -> bool {
-        let views = self.model.views;
         let fraction = if key.shift { 0.1 } else { 0.02 };
-        let (dm, dc) = (views.m.width() * fraction, views.c.width() * fraction);
-        match key.key {
-            "ArrowLeft" => self.set_start(self.start()[0] - dm, self.start()[1]),
-            "ArrowRight" => self.set_start(self.start()[0] + dm, self.start()[1]),
-            "ArrowUp" => self.set_start(self.start()[0], self.start()[1] + dc),
-            "ArrowDown" => self.set_start(self.start()[0], self.start()[1] - dc),
+        let handled = match key.key {
+            "PageDown" => self.select_next(1),
+            "PageUp" => self.select_next(-1),
+            "ArrowLeft" => self.nudge(-fraction, 0.0),
+            "ArrowRight" => self.nudge(fraction, 0.0),
+            "ArrowUp" => self.nudge(0.0, fraction),
+            "ArrowDown" => self.nudge(0.0, -fraction),
+            "Home" => self.nudge(-1.0, 0.0),
+            "End" => self.nudge(1.0, 0.0),
             "Enter" | " " | "s" => self.action("step"),
             "p" => self.action("play"),
-            "Home" | "r" => self.action("reset"),
+            "r" => self.action("reset"),
             _ => false,
+        };
+        if handled {
+            self.keyboard = true;
         }
+        handled
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
+    }
+
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        let t = self.plot("cost")?.transform;
+        let start = self.start();
+        t.contains(start).then(|| t.to_px(start))
+    }
+
+    fn set_coarse_pointer(&mut self, coarse: bool) {
+        self.coarse_pointer = coarse;
+    }
+
+    fn table(&self) -> Option<Table> {
+        let [m, c] = self.descent.current().theta;
+        Some(Table {
+            caption: format!(
+                "Data points, the line y = {}·x + {} at step {}, and residuals",
+                sig(m, 4),
+                sig(c, 4),
+                self.descent.steps()
+            ),
+            headers: vec!["x", "y", "m·x + c", "residual y − (m·x + c)"],
+            rows: self
+                .model
+                .points
+                .iter()
+                .map(|p| {
+                    let fit = m * p[0] + c;
+                    vec![sig(p[0], 4), sig(p[1], 4), sig(fit, 4), sig(p[1] - fit, 4)]
+                })
+                .collect(),
+        })
     }
 
     fn set_playing(&mut self, playing: bool) {
@@ -670,6 +753,69 @@ impl Widget for GradientDescent {
 }
 
 impl GradientDescent {
+    /// Moves the keyboard's selection to the next (or previous) unlocked handle: the start,
+    /// then each data point.
+    fn select_next(&mut self, direction: i64) -> bool {
+        let n = self.model.points.len() as i64;
+        let handles = n + 1;
+        let index = |d: Drag| match d {
+            Drag::Start => 0,
+            Drag::Point(i) => i as i64 + 1,
+        };
+        let mut k = index(self.selected);
+        for _ in 0..handles {
+            k = (k + direction).rem_euclid(handles);
+            let candidate = if k == 0 {
+                Drag::Start
+            } else {
+                Drag::Point((k - 1) as usize)
+            };
+            let locked = match candidate {
+                Drag::Start => self.locked_start,
+                Drag::Point(_) => self.locked_points,
+            };
+            if !locked {
+                self.selected = candidate;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Moves the selected handle by fractions of its plot's width and height (±1 reaches the
+    /// edge from anywhere, clamped to the plot).
+    fn nudge(&mut self, fx: f64, fy: f64) -> bool {
+        let views = self.model.views;
+        match self.selected {
+            Drag::Start if !self.locked_start => {
+                let [m, c] = self.start();
+                let m = (m + fx * views.m.width()).clamp(views.m.lo, views.m.hi);
+                let c = (c + fy * views.c.width()).clamp(views.c.lo, views.c.hi);
+                self.set_start(m, c)
+            }
+            Drag::Point(i) if !self.locked_points => {
+                let Some(p) = self.model.points.get(i).copied() else {
+                    return false;
+                };
+                let x = (p[0] + fx * views.x.width()).clamp(views.x.lo, views.x.hi);
+                let y = (p[1] + fy * views.y.width()).clamp(views.y.lo, views.y.hi);
+                self.move_point(i, [x, y])
+            }
+            _ => false,
+        }
+    }
+
+    /// The keyboard's selection in data coordinates and its plot, when the keyboard is in use.
+    fn keyboard_focus(&self) -> Option<(&'static str, [f64; 2])> {
+        if !self.keyboard {
+            return None;
+        }
+        match self.selected {
+            Drag::Start => Some(("cost", self.start())),
+            Drag::Point(i) => self.model.points.get(i).map(|p| ("data", *p)),
+        }
+    }
+
     fn start(&self) -> [f64; 2] {
         self.descent
             .iterates()

@@ -459,7 +459,7 @@ impl Widget for RegressionStats {
     }
 
     fn key_help(&self) -> &'static str {
-        "n and p select a point, the arrow keys move it; drag points with the pointer."
+        "Page Up and Page Down (or n and p) choose a point, the arrow keys move it (Shift: further)."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -468,6 +468,15 @@ impl Widget for RegressionStats {
         } else {
             2.0 * (width_css * 0.8).clamp(220.0, 440.0)
         }
+    }
+
+    fn drag_hint(&self) -> Option<[f64; 2]> {
+        let t = self.plot("data")?.transform;
+        self.model
+            .points
+            .iter()
+            .find(|p| t.contains(**p))
+            .map(|p| t.to_px(*p))
     }
 
     fn pointer(&mut self, event: Pointer) -> bool {
@@ -542,8 +551,8 @@ impl Widget for RegressionStats {
             return self.move_point(i, [p[0] + ddx, p[1] + ddy]);
         }
         match key.key {
-            "n" | "]" => self.select_step(true),
-            "p" | "[" => self.select_step(false),
+            "PageDown" | "n" | "]" => self.select_step(true),
+            "PageUp" | "p" | "[" => self.select_step(false),
             "Escape" => {
                 self.selected = None;
                 true

@@ -1,0 +1,325 @@
+// `make bench`: download size, start-up, frame times and compute throughput of the release
+// build in headless Chromium (plus first paint and a frame in Firefox and WebKit), each beside
+// a baseline measured in the same run — plain JS, ml-matrix, jStat, and the npm files of
+// plotly.js, d3 + KaTeX and JSXGraph — with ratios, since these machines are noisy.
+// Prints a table and writes test-output/bench.json. Never part of `make test`.
+
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { WEBKIT_CAPABILITIES, newSession, startWebKitDriver } from '../tests/e2e/webdriver.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WIDGETS = readFileSync(path.join(ROOT, 'www/mathsight.js'), 'utf8')
+  .match(/export const WIDGETS = \[(.*)\];/)[1]
+  .split(',')
+  .map((s) => s.trim().replace(/'/g, ''))
+  .filter(Boolean);
+const BUDGET = { courseGzipKB: 150, widgetGzipKB: 120, frameP95Ms: 4, firstPaintMs: 300 };
+
+const kb = (n) => n / 1024;
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+const sizes = (file) => {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const sum = (list) =>
+  list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+// In-page code, shared by the engines.
+const WAIT_READY = async (selector) => {
+  for (let i = 0; i < 400; i++) {
+    const el = document.querySelector(selector);
+    if (el?.hasAttribute('data-ready')) return performance.now();
+    el?.scrollIntoView?.();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return NaN;
+};
+/** `count` frames of the widget's main interaction (a key that moves its handle) + redraw. */
+const FRAMES = ({ selector, count }) => {
+  const el = document.querySelector(selector);
+  const ctx = el.shadowRoot.querySelector('canvas').getContext('2d');
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    el.call((h) => h.key(i % 40 < 20 ? 'ArrowRight' : 'ArrowLeft', false));
+    el.draw();
+    ctx.getImageData(0, 0, 1, 1); // make the browser finish drawing this frame
+    times.push(performance.now() - t0);
+  }
+  return times;
+};
+
+async function downloads(browser, server) {
+  const result = {};
+  for (const [label, url, scroll] of [
+    ['course page', 'www/index.html', true],
+    ['one embedded widget', 'www/embed.html#widget=gradient-descent', false],
+  ]) {
+    const page = await browser.newPage();
+    const files = new Set();
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === new URL(server.url).origin) files.add(decodeURIComponent(u.pathname));
+    });
+    await page.goto(server.url + url);
+    if (scroll) {
+      for (const el of await page.locator('main [class], main *').all()) {
+        const tag = await el.evaluate((n) => n.localName);
+        if (tag.startsWith('mathsight-')) await el.scrollIntoViewIfNeeded();
+      }
+    }
+    await page.waitForSelector('[data-ready]');
+    await page.waitForLoadState('networkidle');
+    const list = [...files].map((f) => ({ file: f, ...sizes(path.join(ROOT, f)) }));
+    const code = list.filter((f) => /\.(js|mjs|wasm|css)$/.test(f.file));
+    result[label] = { files: list, total: sum(list), code: sum(code) };
+    await page.close();
+  }
+  return result;
+}
+
+async function startUp(browser, server) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const t0 = Date.now();
+  await page.goto(server.url + 'www/index.html');
+  const first = await page.evaluate(WAIT_READY, '[data-ready], mathsight-gradient-descent');
+  const firstMs = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return performance.now() - (nav?.startTime ?? 0);
+  });
+  const tags = await page.evaluate(() =>
+    [...new Set([...document.querySelectorAll('main *')].map((n) => n.localName).filter((t) => t.startsWith('mathsight-')))],
+  );
+  for (const tag of tags) await page.evaluate(WAIT_READY, tag);
+  const allMs = await page.evaluate(() => performance.now());
+  await page.close();
+  return { firstWidgetMs: Math.min(firstMs, first), allWidgetsMs: allMs, widgets: tags.length, wallMs: Date.now() - t0 };
+}
+
+async function frames(browser, server) {
+  const rows = {};
+  for (const name of WIDGETS) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
+    await page.goto(`${server.url}www/embed.html#widget=${name}`);
+    await page.evaluate(WAIT_READY, `mathsight-${name}`);
+    await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: 30 }); // warm up
+    const times = await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: 300 });
+    rows[name] = { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), frames: times.length };
+    await page.close();
+  }
+  return rows;
+}
+
+async function compute(browser, server) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}www/embed.html#widget=gradient-descent`);
+  await page.waitForSelector('[data-ready]');
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/jstat/dist/jstat.min.js') });
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/ml-matrix/matrix.umd.js') });
+  return page.evaluate(async () => {
+    // The compute kernels live in a separate build (--features bench), so the shipped wasm
+    // carries none of them.
+    const core = await import('/target/bench-pkg/mathsight.js');
+    await core.default({ module_or_path: '/target/bench-pkg/mathsight_bg.wasm' });
+    const { Matrix, solve } = window.mlMatrix;
+    const time = (fn, minMs = 200) => {
+      let n = 0;
+      const t0 = performance.now();
+      let out;
+      do {
+        out = fn();
+        n++;
+      } while (performance.now() - t0 < minMs);
+      return { ms: (performance.now() - t0) / n, out };
+    };
+    // SplitMix64, as in src/math/rng.rs, so JS and wasm solve the same systems.
+    const rngOf = (seed) => {
+      let s = BigInt(seed);
+      const M = (1n << 64n) - 1n;
+      return () => {
+        s = (s + 0x9e3779b97f4a7c15n) & M;
+        let z = s;
+        z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+        z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M;
+        z ^= z >> 31n;
+        return Number(z >> 11n) / 2 ** 53;
+      };
+    };
+    const system = (n, seed) => {
+      const r = rngOf(seed);
+      // Column-major, as nalgebra's from_fn fills it.
+      const a = Array.from({ length: n }, () => new Array(n));
+      for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) a[i][j] = r() - 0.5 + (i === j ? n : 0);
+      const b = Array.from({ length: n }, () => r());
+      return { a, b };
+    };
+    const gauss = ({ a, b }) => {
+      const n = b.length;
+      const m = a.map((row, i) => [...row, b[i]]);
+      for (let k = 0; k < n; k++) {
+        let p = k;
+        for (let i = k + 1; i < n; i++) if (Math.abs(m[i][k]) > Math.abs(m[p][k])) p = i;
+        [m[k], m[p]] = [m[p], m[k]];
+        for (let i = k + 1; i < n; i++) {
+          const f = m[i][k] / m[k][k];
+          for (let j = k; j <= n; j++) m[i][j] -= f * m[k][j];
+        }
+      }
+      const x = new Array(n).fill(0);
+      for (let i = n - 1; i >= 0; i--) {
+        let s = m[i][n];
+        for (let j = i + 1; j < n; j++) s -= m[i][j] * x[j];
+        x[i] = s / m[i][i];
+      }
+      return x.reduce((u, v) => u + v, 0);
+    };
+    const out = {};
+    const steps = time(() => core.benchDescent(100000));
+    out.descentStepsPerSecond = 100000 / (steps.ms / 1000);
+    out.costField512Ms = time(() => core.benchCostField(512)).ms;
+    out.solve = {};
+    for (const n of [3, 100, 200]) {
+      const sys = system(n, 11);
+      const wasm = time(() => core.benchSolve(n, 11));
+      const js = time(() => gauss(sys));
+      const ml = time(() => solve(new Matrix(sys.a), Matrix.columnVector(sys.b)).sum());
+      out.solve[n] = {
+        wasmMs: wasm.ms,
+        plainJsMs: js.ms,
+        mlMatrixMs: ml.ms,
+        agree: Math.abs(wasm.out - js.out) < 1e-9 * Math.max(1, Math.abs(js.out)),
+      };
+    }
+    const xs = Array.from({ length: 100000 }, (_, i) => -8 + (16 * i) / 100000);
+    const jstatCdf = time(() => xs.reduce((s, x) => s + jStat.normal.cdf(x, 0, 1), 0));
+    out.cdf = { jstatPerSecond: xs.length / (jstatCdf.ms / 1000) };
+    if (core.benchNormalCdf) {
+      const ours = time(() => core.benchNormalCdf(-8, 8, xs.length));
+      out.cdf.wasmPerSecond = xs.length / (ours.ms / 1000);
+    }
+    return out;
+  });
+}
+
+function peers() {
+  const nm = (f) => path.join(ROOT, 'node_modules', f);
+  return {
+    'plotly.js (plotly.min.js)': sum([sizes(nm('plotly.js-dist-min/plotly.min.js'))]),
+    'd3 + KaTeX (js + css)': sum([sizes(nm('d3/dist/d3.min.js')), sizes(nm('katex/dist/katex.min.js')), sizes(nm('katex/dist/katex.min.css'))]),
+    'JSXGraph (jsxgraphcore.js)': sum([sizes(nm('jsxgraph/distrib/jsxgraphcore.js'))]),
+  };
+}
+
+async function otherEngines(server) {
+  const out = {};
+  const url = `${server.url}www/embed.html#widget=gradient-descent`;
+  try {
+    const home = mkdtempSync(path.join(tmpdir(), 'bench-firefox-'));
+    const ff = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env: { ...process.env, HOME: home } });
+    const page = await ff.newPage();
+    await page.setViewport({ width: 1100, height: 900, deviceScaleFactor: 2 });
+    await page.goto(url);
+    const ready = await page.evaluate(WAIT_READY, 'mathsight-gradient-descent');
+    const times = await page.evaluate(FRAMES, { selector: 'mathsight-gradient-descent', count: 100 });
+    out.firefox = { firstPaintMs: ready, frameMedianMs: quantile(times, 0.5), frameP95Ms: quantile(times, 0.95) };
+    await ff.close();
+  } catch (e) {
+    out.firefox = { error: String(e).slice(0, 200) };
+  }
+  let driver;
+  try {
+    driver = await startWebKitDriver();
+    const s = await newSession(driver.url, WEBKIT_CAPABILITIES);
+    await s.setWindowRect(1100, 900);
+    await s.goto(url);
+    const ready = await s.evaluate(WAIT_READY, 'mathsight-gradient-descent');
+    const times = await s.evaluate(FRAMES, { selector: 'mathsight-gradient-descent', count: 100 });
+    out.webkit = { firstPaintMs: ready, frameMedianMs: quantile(times, 0.5), frameP95Ms: quantile(times, 0.95), dpr: 1 };
+    await s.close();
+  } catch (e) {
+    out.webkit = { error: String(e).slice(0, 200) };
+  } finally {
+    driver?.stop();
+  }
+  return out;
+}
+
+const server = await startServer({ port: 0, root: ROOT });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const report = { date: new Date().toISOString(), budgets: BUDGET };
+try {
+  report.download = await downloads(browser, server);
+  report.start = await startUp(browser, server);
+  report.frames = await frames(browser, server);
+  report.compute = await compute(browser, server);
+  report.peers = peers();
+} finally {
+  await browser.close();
+}
+report.engines = await otherEngines(server);
+await server.close();
+
+const course = report.download['course page'];
+const single = report.download['one embedded widget'];
+const lines = [];
+const say = (s = '') => lines.push(s);
+say('Mathsight benchmark (release build, headless Chromium unless named; times are this machine, this run)');
+say();
+say('Download                              raw KB   gzip KB  brotli KB   budget (gzip)');
+for (const [label, d, budget] of [
+  ['course page: all files', course.total, null],
+  ['course page: code (wasm+JS+CSS)', course.code, BUDGET.courseGzipKB],
+  ['one embedded widget: code', single.code, BUDGET.widgetGzipKB],
+]) {
+  const verdict = budget ? `${kb(d.gzip) <= budget ? 'within' : 'OVER'} ${budget} KB` : '';
+  say(`  ${label.padEnd(34)}${fmt(kb(d.raw)).padStart(7)}${fmt(kb(d.gzip)).padStart(10)}${fmt(kb(d.brotli)).padStart(11)}   ${verdict}`);
+}
+for (const f of course.files) say(`    ${f.file.padEnd(32)}${fmt(kb(f.raw)).padStart(7)}${fmt(kb(f.gzip)).padStart(10)}${fmt(kb(f.brotli)).padStart(11)}`);
+say();
+say('Peers (npm files, gzip)                gzip KB   ours ÷ theirs');
+for (const [label, d] of Object.entries(report.peers)) {
+  say(`  ${label.padEnd(36)}${fmt(kb(d.gzip)).padStart(8)}   ${fmt(course.code.gzip / d.gzip, 3)}`);
+}
+say();
+say(`Start: first widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (budget ${BUDGET.firstPaintMs}); all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms (scrolled through)`);
+say();
+say('Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95');
+for (const [name, f] of Object.entries(report.frames)) {
+  say(`  ${name.padEnd(42)}${fmt(f.medianMs, 2).padStart(8)}${fmt(f.p95Ms, 2).padStart(9)}   ${f.p95Ms <= BUDGET.frameP95Ms ? 'within' : 'OVER'} ${BUDGET.frameP95Ms} ms`);
+}
+say();
+const c = report.compute;
+say(`Compute: gradient descent ${fmt(c.descentStepsPerSecond / 1e6, 1)} M steps/s; 512×512 cost field ${fmt(c.costField512Ms, 2)} ms`);
+say('  linear solve      wasm ms   plain JS ms   ml-matrix ms   JS ÷ wasm   ml-matrix ÷ wasm   same answer');
+for (const [n, s] of Object.entries(c.solve)) {
+  say(`  n = ${String(n).padEnd(12)}${fmt(s.wasmMs, 4).padStart(9)}${fmt(s.plainJsMs, 4).padStart(14)}${fmt(s.mlMatrixMs, 4).padStart(15)}${fmt(s.plainJsMs / s.wasmMs, 2).padStart(12)}${fmt(s.mlMatrixMs / s.wasmMs, 2).padStart(19)}   ${s.agree}`);
+}
+say(
+  `  normal CDF: jStat ${fmt(c.cdf.jstatPerSecond / 1e6, 2)} M/s` +
+    (c.cdf.wasmPerSecond ? `, wasm ${fmt(c.cdf.wasmPerSecond / 1e6, 2)} M/s (wasm ÷ jStat ${fmt(c.cdf.wasmPerSecond / c.cdf.jstatPerSecond, 2)})` : ' (no wasm CDF kernel in this build)'),
+);
+say();
+say('Engines (gradient-descent alone)   first paint ms   frame median ms   frame p95 ms');
+for (const [engine, e] of Object.entries(report.engines)) {
+  say(e.error ? `  ${engine.padEnd(33)}not measured: ${e.error}` : `  ${engine.padEnd(33)}${fmt(e.firstPaintMs, 0).padStart(14)}${fmt(e.frameMedianMs, 2).padStart(18)}${fmt(e.frameP95Ms, 2).padStart(15)}`);
+}
+console.log(lines.join('\n'));
+mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+writeFileSync(path.join(ROOT, 'test-output/bench.json'), JSON.stringify(report, null, 2));
+console.log('\nwrote test-output/bench.json');

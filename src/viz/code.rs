@@ -1,0 +1,71 @@
+//! Helpers for "Show the code": each widget writes a short NumPy/SciPy program that recomputes
+//! what it shows, with its data inlined. The program's last line prints a JSON object whose
+//! keys are the widget's `state` fields, so a test can compare the two.
+
+/// A float as Python source: the shortest text that reads back as the same f64.
+///
+/// ```
+/// use mathsight::viz::code::py_float;
+/// assert_eq!(py_float(0.1), "0.1");
+/// assert_eq!(py_float(2.0), "2.0");
+/// assert_eq!(py_float(-1e-7), "-1e-7");
+/// assert_eq!(py_float(f64::NAN), "float('nan')");
+/// ```
+pub fn py_float(x: f64) -> String {
+    if x.is_nan() {
+        return "float('nan')".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "float('inf')"
+        } else {
+            "float('-inf')"
+        }
+        .to_string();
+    }
+    // Debug formatting keeps a ".0" on whole numbers, as Python writes floats.
+    format!("{x:?}")
+}
+
+/// A list of floats as a `np.array([...])` expression, wrapped to lines of about 88 characters.
+pub fn np_array(values: &[f64]) -> String {
+    let mut out = String::from("np.array([");
+    let mut line_len = out.len();
+    for (i, v) in values.iter().enumerate() {
+        let item = py_float(*v);
+        if i > 0 {
+            out.push(',');
+            if line_len + item.len() + 3 > 88 {
+                out.push_str("\n    ");
+                line_len = 4;
+            } else {
+                out.push(' ');
+                line_len += 2;
+            }
+        }
+        line_len += item.len();
+        out.push_str(&item);
+    }
+    out.push_str("])");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_read_back_exactly() {
+        for x in [0.1 + 0.2, 1e300, -3.0, 123.456, 5e-324] {
+            assert_eq!(py_float(x).parse::<f64>().unwrap(), x);
+        }
+    }
+
+    #[test]
+    fn arrays_wrap() {
+        let a = np_array(&[1.5; 40]);
+        assert!(a.starts_with("np.array([1.5, 1.5"));
+        assert!(a.lines().all(|l| l.len() <= 92), "{a}");
+        assert_eq!(np_array(&[]), "np.array([])");
+    }
+}

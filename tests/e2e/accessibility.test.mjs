@@ -1,0 +1,111 @@
+// Accessibility: axe-core finds no violation on the course page (light and dark) or on any
+// widget alone; the gradient-descent task can be done with the keyboard only; the live region
+// speaks the state; reduced motion turns Play into single steps; the data table opens.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO_ROOT, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
+  .match(/export const WIDGETS = \[(.*)\];/)[1]
+  .split(',')
+  .map((s) => s.trim().replace(/'/g, ''))
+  .filter(Boolean);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the course page has no axe violations (${colorScheme})`, async () => {
+    const page = await openPage(browser, `${server.url}index.html`, { colorScheme });
+    for (const w of await page.locator('[data-ready], mathsight-gradient-descent').all()) await w.scrollIntoViewIfNeeded();
+    await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+    assert.deepEqual(await axeViolations(page), []);
+    assertNoProblems(page);
+  });
+}
+
+for (const name of WIDGETS) {
+  test(`${name} alone has no axe violations, with its table open`, async () => {
+    const page = await openPage(browser, `${server.url}embed.html#widget=${name}`);
+    await page.waitForSelector(`mathsight-${name}[data-ready]`);
+    await page.locator(`mathsight-${name} button[data-action="table"]`).click();
+    assert.deepEqual(await axeViolations(page), []);
+    assertNoProblems(page);
+  });
+}
+
+test('gradient descent by keyboard only: choose and move a point, move the start, play to convergence', async () => {
+  const page = await openPage(browser, `${server.url}embed.html#widget=gradient-descent&speed=240`);
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+  const state = () => page.evaluate(() => document.querySelector('mathsight-gradient-descent').state);
+  const focused = () =>
+    page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.className;
+    });
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'ms-canvas', 'the canvas is the first stop');
+  const before = await state();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('Shift+ArrowUp');
+  const moved = await state();
+  assert.ok(moved.points[0][1] > before.points[0][1], 'the first point moved up');
+  const live = await page.locator('mathsight-gradient-descent .ms-live').textContent();
+  assert.match(live, /point 1 selected at/);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Number((await state()).options['start-m']) > 0, 'the start moved right');
+  await page.keyboard.press('Enter');
+  assert.equal((await state()).step, 1);
+  assert.match(await page.locator('mathsight-gradient-descent .ms-live').textContent(), /^Step 1: m = .*, cost .*, falling/);
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => document.querySelector('mathsight-gradient-descent').state.status === 'converged', null, {
+    timeout: 20000,
+  });
+  assertNoProblems(page);
+});
+
+test('reduced motion: Play takes one step instead of animating', async () => {
+  const page = await openPage(browser, `${server.url}embed.html#widget=gradient-descent`, { reducedMotion: 'reduce' });
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+  await page.locator('mathsight-gradient-descent button[data-action="play"]').click();
+  await page.waitForTimeout(400);
+  const s = await page.evaluate(() => document.querySelector('mathsight-gradient-descent').state);
+  assert.equal(s.step, 1);
+  assert.equal(s.playing, false);
+  assertNoProblems(page);
+});
+
+test('the data table lists the plotted points', async () => {
+  const page = await openPage(browser, `${server.url}embed.html#widget=gradient-descent&n=7`);
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+  const button = page.locator('mathsight-gradient-descent button[data-action="table"]');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('mathsight-gradient-descent .ms-table tbody tr').count(), 7);
+  await page.evaluate(() => document.querySelector('mathsight-gradient-descent').step(2));
+  assert.match(await page.locator('mathsight-gradient-descent .ms-table caption').textContent(), /at step 2/);
+  assertNoProblems(page);
+});

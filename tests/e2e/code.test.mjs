@@ -1,0 +1,96 @@
+// "Show the code": for every widget with a program, in at least two states, the NumPy/SciPy
+// program the widget generates runs in Python (the .venv `make test` sets up) and prints the
+// same numbers as the widget's state — to 1e-9 relative, or the program's own stated
+// tolerance for iterative methods (1e-6). The browser shows the same program under Code.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO_ROOT, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const CLI = path.join(REPO_ROOT, 'target/debug/mathsight');
+const PYTHON = path.join(REPO_ROOT, '.venv/bin/python');
+const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
+  .match(/export const WIDGETS = \[(.*)\];/)[1]
+  .split(',')
+  .map((s) => s.trim().replace(/'/g, ''))
+  .filter(Boolean);
+
+/** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
+const STATES = {
+  'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
+};
+
+before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
+
+function close(a, b, tol, where) {
+  if (Array.isArray(b)) {
+    assert.ok(Array.isArray(a) && a.length === b.length, `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    b.forEach((v, i) => close(a[i], v, tol, `${where}[${i}]`));
+    return;
+  }
+  if (typeof b !== 'number') {
+    assert.deepEqual(a, b, where);
+    return;
+  }
+  const scale = Math.max(1, Math.abs(b));
+  assert.ok(Math.abs(a - b) <= tol * scale, `${where}: program ${a}, widget ${b}`);
+}
+
+const withCode = WIDGETS.filter((name) => {
+  try {
+    return execFileSync(CLI, ['code', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).length > 0;
+  } catch {
+    return false;
+  }
+});
+
+test('every widget with a program is listed for checking', () => {
+  assert.ok(withCode.includes('gradient-descent'));
+});
+
+for (const name of withCode) {
+  for (const args of STATES[name] ?? [[], ['--steps', '5']]) {
+    test(`${name} ${args.join(' ') || '(defaults)'}: the program prints the widget's numbers`, () => {
+      const state = JSON.parse(execFileSync(CLI, ['state', name, ...args], { encoding: 'utf8' }));
+      const code = execFileSync(CLI, ['code', name, ...args], { encoding: 'utf8' });
+      const out = execFileSync(PYTHON, ['-c', code], { encoding: 'utf8' }).trim().split('\n');
+      const printed = JSON.parse(out.at(-1));
+      const tol = printed._tolerance ?? 1e-9;
+      delete printed._tolerance;
+      assert.ok(Object.keys(printed).length >= 3, 'the program prints at least three numbers');
+      for (const [key, value] of Object.entries(printed)) {
+        assert.ok(key in state, `the program prints "${key}", which the state does not have`);
+        close(value, state[key], tol, `${name}.${key}`);
+      }
+    });
+  }
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the Code panel shows el.code, which follows the state', async () => {
+  const page = await openPage(browser, `${server.url}embed.html#widget=gradient-descent&steps=3`);
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]');
+  const w = page.locator('mathsight-gradient-descent');
+  await w.locator('button[data-action="code"]').click();
+  const shown = await w.locator('.ms-code pre code').textContent();
+  assert.match(shown, /^# Gradient descent fitting/);
+  assert.match(shown, /steps = 3 /);
+  await page.evaluate(() => document.querySelector('mathsight-gradient-descent').step(2));
+  assert.match(await w.locator('.ms-code pre code').textContent(), /steps = 5 /);
+  const code = await page.evaluate(() => document.querySelector('mathsight-gradient-descent').code);
+  assert.equal(code, execFileSync(CLI, ['code', 'gradient-descent', '--steps', '5'], { encoding: 'utf8' }));
+  assertNoProblems(page);
+});

@@ -1,0 +1,159 @@
+// The contract every widget keeps, checked for each name in www/mathsight.js: it renders
+// alone in embed.html with non-blank pixels and no console error, its canvas keeps the
+// reserved aspect ratio, setOption and step fire `change`, and its whole state survives a
+// trip through the URL with the same pixels.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO_ROOT, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
+  .match(/export const WIDGETS = \[(.*)\];/)[1]
+  .split(',')
+  .map((s) => s.trim().replace(/'/g, ''))
+  .filter(Boolean);
+
+let server;
+let browser;
+
+before(async () => {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT });
+  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function open(name, hash = `widget=${name}`, options = {}) {
+  const page = await openPage(browser, `${server.url}embed.html#${hash}`, options);
+  await page.waitForSelector(`mathsight-${name}[data-ready]`, { timeout: 15000 });
+  await settle(page);
+  return page;
+}
+
+function inspect(page, name) {
+  return page.evaluate((tag) => {
+    const el = document.querySelector(tag);
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const r = canvas.getBoundingClientRect();
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 13) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { colours: colours.size, cssW: r.width, cssH: r.height, w: canvas.width, h: canvas.height, pixels: canvas.toDataURL() };
+  }, `mathsight-${name}`);
+}
+
+for (const name of WIDGETS) {
+  test(`${name}: renders alone, sharp and in its reserved box`, async () => {
+    for (const [dpr, width] of [
+      [1, 1280],
+      [2, 768],
+      [2, 360],
+      [3, 320],
+    ]) {
+      const page = await open(name, `widget=${name}`, { deviceScaleFactor: dpr, width });
+      const info = await inspect(page, name);
+      assert.ok(info.colours > 20, `${name} drew only ${info.colours} colours`);
+      assert.equal(info.w, Math.round(info.cssW * dpr));
+      assert.equal(info.h, Math.round(info.cssH * dpr));
+      const ratio = info.cssH / info.cssW;
+      assert.ok(Math.abs(ratio - (info.cssW >= 560 ? 0.5 : 1.7)) < 0.02, `aspect ratio ${ratio}`);
+      const state = await page.evaluate((tag) => document.querySelector(tag).state, `mathsight-${name}`);
+      assert.equal(state.widget, name);
+      await page
+        .locator(`mathsight-${name}`)
+        .screenshot({ path: path.join(outputDir(), `${name}-dpr${dpr}-w${width}.png`) });
+      assertNoProblems(page);
+      await page.context().close();
+    }
+  });
+
+  test(`${name}: setOption and step fire change; the state survives the URL`, async () => {
+    const page = await open(name);
+    const events = await page.evaluate((tag) => {
+      const el = document.querySelector(tag);
+      const seen = [];
+      el.addEventListener('change', () => seen.push('change'));
+      const spec = el.state.options;
+      const [first] = Object.keys(spec);
+      el.setOption(first, spec[first]);
+      el.step(3);
+      return seen.length;
+    }, `mathsight-${name}`);
+    assert.equal(events, 2);
+    await settle(page);
+    const url = await page.evaluate(async (tag) => {
+      const el = document.querySelector(tag);
+      return (await import('./ms/share.js')).embedUrl(el.shareState());
+    }, `mathsight-${name}`);
+    const first = {
+      state: await page.evaluate((tag) => document.querySelector(tag).state, `mathsight-${name}`),
+      pixels: (await inspect(page, name)).pixels,
+    };
+    const again = await openPage(browser, url);
+    await again.waitForSelector(`mathsight-${name}[data-ready]`, { timeout: 15000 });
+    await settle(again);
+    const second = {
+      state: await again.evaluate((tag) => document.querySelector(tag).state, `mathsight-${name}`),
+      pixels: (await inspect(again, name)).pixels,
+    };
+    const withoutSteps = (s) => ({ ...s, options: { ...s.options, steps: undefined } });
+    assert.deepEqual(withoutSteps(second.state), withoutSteps(first.state));
+    assert.ok(second.pixels === first.pixels, `${name}: the same pixels after the URL round trip`);
+    // The static-figure CLI draws the same SVG for the same state.
+    const { options, svg } = await again.evaluate((tag) => {
+      const el = document.querySelector(tag);
+      return { options: el.shareState().options, svg: el.toSvg(720) };
+    }, `mathsight-${name}`);
+    const cli = execFileSync(
+      path.join(REPO_ROOT, 'target/debug/mathsight'),
+      ['render', name, ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, v]), '--width', '720'],
+      { encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    assert.ok(cli === svg, `${name}: the CLI's SVG equals the browser's export`);
+    assertNoProblems(page);
+    assertNoProblems(again);
+  });
+}
+
+test('nothing shifts when the wasm arrives, fallback content shows until then and without JavaScript', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const slow = await context.newPage();
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await slow.route('**/pkg/mathsight_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await slow.goto(`${server.url}index.html`);
+  const widget = slow.locator('mathsight-gradient-descent');
+  await widget.scrollIntoViewIfNeeded();
+  await slow.waitForTimeout(300);
+  const before = await widget.boundingBox();
+  const canvasBefore = await widget.locator('canvas').boundingBox();
+  release();
+  await slow.waitForSelector('mathsight-gradient-descent[data-ready]');
+  const after = await widget.boundingBox();
+  const canvasAfter = await widget.locator('canvas').boundingBox();
+  assert.ok(canvasBefore.height > 300, `canvas space reserved before the wasm: ${canvasBefore.height}px`);
+  assert.deepEqual(canvasAfter, canvasBefore, 'the canvas box does not move or resize');
+  // Controls and numbers appear below the canvas once it starts; the box above them is fixed.
+  assert.ok(after.height >= before.height);
+  await context.close();
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.setContent(
+    '<mathsight-gradient-descent><p id="fallback">A static figure of gradient descent.</p></mathsight-gradient-descent>',
+  );
+  assert.ok(await plain.locator('#fallback').isVisible());
+  await noJs.close();
+});

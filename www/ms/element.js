@@ -1,0 +1,541 @@
+// <mathsight-NAME>: one widget on a page. Its shadow root holds the canvas, the controls, the
+// live numbers and messages; the wasm widget behind it is created when the element nears the
+// viewport and freed when it leaves the page.
+//
+// Host-page API: el.state, el.plots, el.setOption(name, value), el.step(n), el.reset(),
+// el.toSvg(), el.ready (a promise), and a 'change' event whose detail is the new state.
+
+import { BASE, loadCore, loadedCore, optionSpecs } from './core.js';
+import { buildControls } from './controls.js';
+import { el, nameList } from './dom.js';
+import { loop } from './loop.js';
+import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
+
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
+const SHELL_ATTRIBUTES = ['hide', 'lock', 'class', 'id', 'style', 'title', 'slot', 'data-ready'];
+let uidCounter = 0;
+
+export class MathsightElement extends HTMLElement {
+  /** The widget's name; set by each subclass. */
+  static widget = '';
+
+  constructor() {
+    super();
+    this.handle = null;
+    this.core = null;
+    this.dirty = false;
+    this.visible = false;
+    this.optionError = null;
+    this.lastGood = { options: {}, step: 0 };
+    this.lastLive = 0;
+    this.uid = `ms${++uidCounter}`;
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) this.buildShell();
+    this.visibility ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '300px' });
+    this.visibility.observe(this);
+    this.attributeWatch ??= new MutationObserver((records) => this.onAttributes(records));
+    this.attributeWatch.observe(this, { attributes: true, attributeOldValue: true });
+  }
+
+  disconnectedCallback() {
+    this.visibility?.disconnect();
+    this.visibility = null;
+    this.attributeWatch?.disconnect();
+    this.attributeWatch = null;
+    // An element moved in the DOM reconnects at once; free it only if it stays out.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.resize?.disconnect();
+      this.resize = null;
+      this.freeHandle();
+    });
+  }
+
+  // ----- host-page API -----
+
+  /** The widget's state: options and results, plain JSON-serialisable data (null until the
+   * core has loaded; await `el.ready` first). */
+  get state() {
+    this.ensureStarted();
+    return this.call((h) => JSON.parse(h.stateJson())) ?? null;
+  }
+
+  /** Where each plot is on the canvas, in CSS pixels, with its data ranges. */
+  get plots() {
+    return this.call((h) => JSON.parse(h.plotsJson())) ?? [];
+  }
+
+  /** Sets one option; throws a RangeError (and shows it in the widget) if it is not valid.
+   * Before the core has loaded it sets the attribute, which is applied at start. */
+  setOption(name, value) {
+    if (!this.ensureStarted()) {
+      this.setAttribute(String(name), String(value));
+      return;
+    }
+    const error = this.applyOption(String(name), String(value));
+    if (error) throw new RangeError(error);
+  }
+
+  /** Advances n steps (default 1). */
+  step(n = 1) {
+    this.ensureStarted();
+    const count = Math.max(0, Math.min(1e6, Math.floor(Number(n) || 0)));
+    this.call((h) => h.step(count));
+    this.changed();
+  }
+
+  /** Returns to the state the options describe. */
+  reset() {
+    this.ensureStarted();
+    this.call((h) => h.reset());
+    this.changed();
+  }
+
+  /** Starts the widget now if the core is loaded (a host page may use it off-screen). */
+  ensureStarted() {
+    if (!this.handle && this.isConnected) {
+      this.core ??= loadedCore();
+      this.start();
+    }
+    return Boolean(this.handle);
+  }
+
+  /** The current view as an SVG document (the same drawing code as the canvas). */
+  toSvg(width = 720) {
+    return this.call((h) => h.toSvg(width, darkScheme.matches)) ?? '';
+  }
+
+  /** A short NumPy/SciPy program that recomputes what the widget shows (or null). */
+  get code() {
+    this.ensureStarted();
+    return this.call((h) => h.code()) ?? null;
+  }
+
+  /** The state as {widget, options (changed only), step, hide, lock}: what Share encodes. */
+  shareState() {
+    const state = this.state ?? { step: 0 };
+    return {
+      widget: this.constructor.widget,
+      options: this.call((h) => JSON.parse(h.changedOptionsJson())) ?? {},
+      step: state.step ?? 0,
+      hide: nameList(this.getAttribute('hide')),
+      lock: nameList(this.getAttribute('lock')),
+    };
+  }
+
+  /** Names of the controls (actions and options), for hide/lock. */
+  controlNames() {
+    const controls = this.call((h) => JSON.parse(h.controlsJson())) ?? [];
+    return [...controls.map((c) => c.action ?? c.option), 'table', 'code', 'share', 'embed', 'svg', 'png'];
+  }
+
+  /** Names of the interactions the widget can lock. */
+  lockableNames() {
+    return this.call((h) => JSON.parse(h.lockableJson())) ?? [];
+  }
+
+  // ----- building -----
+
+  buildShell() {
+    const root = this.attachShadow({ mode: 'open' });
+    const label = this.constructor.widget.replace(/-/g, ' ');
+    this.canvas = el('canvas', {
+      class: 'ms-canvas',
+      tabindex: 0,
+      role: 'img',
+      'aria-label': `${label}: interactive plot. Arrow keys move the selected handle (Shift: further), Page Up and Page Down choose another, Enter steps, P plays, R resets.`,
+    });
+    this.canvasWrap = el('div', { class: 'ms-canvas-wrap' }, [this.canvas, el('slot', { class: 'ms-fallback' })]);
+    this.controls = el('div', { class: 'ms-controls', role: 'group', 'aria-label': 'Controls' });
+    this.sharing = el('div', { class: 'ms-sharing', role: 'group', 'aria-label': 'Share and export' });
+    this.readouts = el('dl', { class: 'ms-readouts' });
+    this.errorBox = el('p', { class: 'ms-error', role: 'alert' });
+    this.messageBox = el('p', { class: 'ms-message', role: 'status' });
+    this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
+    this.tableBox = el('div', { class: 'ms-table', hidden: true });
+    this.codeBox = el('div', { class: 'ms-code', hidden: true });
+    root.append(
+      el('link', { rel: 'stylesheet', href: new URL('mathsight.css', BASE).href }),
+      el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
+        this.canvasWrap,
+        this.controls,
+        this.readouts,
+        this.errorBox,
+        this.messageBox,
+        this.sharing,
+        this.tableBox,
+        this.codeBox,
+        this.live,
+      ]),
+    );
+  }
+
+  onVisibility(entries) {
+    this.visible = entries.some((e) => e.isIntersecting);
+    if (!this.visible) return;
+    loadCore().then((core) => {
+      this.core = core;
+      this.start();
+      this.requestDraw();
+    });
+  }
+
+  onAttributes(records) {
+    if (!this.handle) return;
+    let rebuild = false;
+    for (const { attributeName: name, oldValue } of records) {
+      const value = this.getAttribute(name);
+      if (value === oldValue) continue;
+      if (name === 'hide' || name === 'lock') {
+        rebuild = true;
+        continue;
+      }
+      const spec = optionSpecs(this.constructor.widget).find((s) => s.name === name);
+      if (spec) this.applyOption(name, value ?? spec.default, { fromAttribute: true });
+    }
+    if (rebuild) {
+      this.call((h) => h.setLocks(nameList(this.getAttribute('lock')).join(',')));
+      this.buildAllControls();
+      this.changed();
+    }
+  }
+
+  /** Creates the wasm widget (once), applies the attributes and wires events. */
+  start() {
+    if (this.handle || !this.core || !this.isConnected) return;
+    this.handle = new this.core.WidgetHandle(this.constructor.widget);
+    // Each widget names its own keys.
+    const label = this.constructor.widget.replace(/-/g, ' ');
+    this.canvas.setAttribute('aria-label', `${label}: interactive plot. ${this.handle.keyHelp()}`);
+    this.optionError = this.applyAttributes();
+    this.call((h) => h.reset());
+    this.call((h) => h.setLocks(nameList(this.getAttribute('lock')).join(',')));
+    this.buildAllControls();
+    this.wireEvents();
+    this.changed();
+  }
+
+  /** Applies every option attribute; returns the messages of the bad ones, or null. */
+  applyAttributes() {
+    const errors = [];
+    const specs = optionSpecs(this.constructor.widget);
+    for (const { name, value } of [...this.attributes]) {
+      const spec = specs.find((s) => s.name === name);
+      if (!spec) {
+        if (!SHELL_ATTRIBUTES.includes(name) && !name.startsWith('data-') && !name.startsWith('aria-')) {
+          errors.push(`unknown attribute "${name}" ignored`);
+        }
+        continue;
+      }
+      try {
+        this.handle.setOption(name, value);
+      } catch (e) {
+        errors.push(`${e.message}; using the default ${JSON.stringify(spec.default)}`);
+      }
+    }
+    return errors.length ? errors.join('. ') : null;
+  }
+
+  freeHandle() {
+    try {
+      this.handle?.free();
+    } catch {
+      // A handle broken by a panic cannot be freed; it is dropped with its memory.
+    }
+    this.handle = null;
+  }
+
+  buildAllControls() {
+    const hide = nameList(this.getAttribute('hide'));
+    const lock = nameList(this.getAttribute('lock'));
+    const controls = this.call((h) => JSON.parse(h.controlsJson())) ?? [];
+    this.controlView = buildControls(this.controls, controls, optionSpecs(this.constructor.widget), {
+      hide,
+      lock,
+      uid: this.uid,
+      on: {
+        action: (name) => {
+          if (name === 'play' && !this.handle.playing() && reducedMotion.matches) {
+            // Reduced motion: Play advances one step at a time instead of animating.
+            this.call((h) => h.step(1));
+          } else {
+            this.call((h) => h.action(name));
+          }
+          this.changed();
+        },
+        option: (name, value) => this.applyOption(name, value),
+      },
+    });
+    this.buildSharing(hide, lock);
+  }
+
+  buildSharing(hide, lock) {
+    this.sharing.replaceChildren();
+    const buttons = [
+      ['table', 'Table', 'Show the plotted numbers as a table', () => this.toggleTable()],
+      ['code', 'Code', 'Show a NumPy/SciPy program that computes these numbers', () => this.toggleCode()],
+      ['share', 'Share', 'Copy a link to exactly this view', () => this.share()],
+      ['embed', 'Embed', 'Get the code to put this widget in your page', () => openEmbedDialog(this)],
+      ['svg', 'SVG', 'Download the current view as SVG', () => this.exportSvg()],
+      ['png', 'PNG', 'Download the current view as PNG', () => this.exportPng()],
+    ];
+    for (const [name, label, title, run] of buttons) {
+      if (hide.includes(name)) continue;
+      const b = el('button', { type: 'button', 'data-action': name, title, text: label, disabled: lock.includes(name) });
+      if (name === 'table' || name === 'code') {
+        const box = name === 'table' ? this.tableBox : this.codeBox;
+        box.id = `${this.uid}-${name}`;
+        b.setAttribute('aria-expanded', String(!box.hidden));
+        b.setAttribute('aria-controls', box.id);
+      }
+      b.addEventListener('click', run);
+      this.sharing.append(b);
+    }
+    this.shareNote = el('output', { class: 'ms-share-note' });
+    this.sharing.append(this.shareNote);
+  }
+
+  toggleTable() {
+    this.tableBox.hidden = !this.tableBox.hidden;
+    this.sharing.querySelector('[data-action="table"]')?.setAttribute('aria-expanded', String(!this.tableBox.hidden));
+    this.refreshTable();
+  }
+
+  toggleCode() {
+    this.codeBox.hidden = !this.codeBox.hidden;
+    this.sharing.querySelector('[data-action="code"]')?.setAttribute('aria-expanded', String(!this.codeBox.hidden));
+    this.refreshCode();
+  }
+
+  /** Rebuilds the program panel (when it is open) for the current state. */
+  refreshCode() {
+    if (this.codeBox.hidden) return;
+    const code = this.code;
+    if (!code) {
+      this.codeBox.replaceChildren(el('p', { text: 'This widget has no program to show yet.' }));
+      return;
+    }
+    const pre = this.codeBox.querySelector('pre code');
+    if (pre) {
+      if (pre.textContent !== code) pre.textContent = code;
+      return;
+    }
+    const copy = el('button', { type: 'button', text: 'Copy the program' });
+    copy.addEventListener('click', async () => {
+      const ok = await copyText(this.code ?? '');
+      copy.textContent = ok ? 'Copied' : 'Select the text and copy it';
+    });
+    this.codeBox.replaceChildren(
+      el('p', { text: 'Python with NumPy: the same data and settings, computing the numbers shown above.' }),
+      el('pre', { tabindex: 0, 'aria-label': 'Program' }, [el('code', { text: code })]),
+      copy,
+    );
+  }
+
+  /** Rebuilds the data table (when it is open) from the widget's plotted numbers. */
+  refreshTable() {
+    if (this.tableBox.hidden) return;
+    const table = this.call((h) => JSON.parse(h.tableJson()));
+    if (!table) {
+      this.tableBox.replaceChildren(el('p', { text: 'This widget has no table of numbers.' }));
+      return;
+    }
+    this.tableBox.replaceChildren(
+      el('table', {}, [
+        el('caption', { text: table.caption }),
+        el('thead', {}, [el('tr', {}, table.headers.map((h) => el('th', { scope: 'col', text: h })))]),
+        el('tbody', {}, table.rows.map((row) => el('tr', {}, row.map((cell) => el('td', { text: cell }))))),
+      ]),
+    );
+  }
+
+  async share() {
+    const url = embedUrl(this.shareState());
+    const copied = await copyText(url);
+    this.shareNote.replaceChildren(copied ? 'Link copied: ' : 'Copy this link: ');
+    const field = el('input', { type: 'text', readonly: true, value: url, 'aria-label': 'Link to this view' });
+    this.shareNote.append(field);
+    field.select();
+  }
+
+  exportSvg() {
+    const svg = this.toSvg(Math.round(this.canvasWrap.clientWidth) || 720);
+    download(new Blob([svg], { type: 'image/svg+xml' }), `${this.constructor.widget}.svg`);
+  }
+
+  exportPng() {
+    this.canvas.toBlob((blob) => blob && download(blob, `${this.constructor.widget}.png`), 'image/png');
+  }
+
+  wireEvents() {
+    const toDevice = (e) => {
+      const r = this.canvas.getBoundingClientRect();
+      return [
+        (e.clientX - r.left) * (this.canvas.width / Math.max(1, r.width)),
+        (e.clientY - r.top) * (this.canvas.height / Math.max(1, r.height)),
+      ];
+    };
+    const send = (kind, e) => {
+      const [x, y] = toDevice(e);
+      if (this.call((h) => h.pointer(kind, x, y))) this.changed();
+    };
+    this.canvas.addEventListener('pointerdown', (e) => {
+      this.canvas.setPointerCapture?.(e.pointerId);
+      this.call((h) => h.setCoarsePointer(e.pointerType !== 'mouse'));
+      send('down', e);
+    });
+    this.canvas.addEventListener('pointermove', (e) => {
+      if (e.buttons || e.pointerType === 'touch') send('move', e);
+    });
+    this.canvas.addEventListener('pointerup', (e) => send('up', e));
+    this.canvas.addEventListener('pointercancel', () => {
+      if (this.call((h) => h.pointer('cancel', 0, 0))) this.changed();
+    });
+    this.canvas.addEventListener('keydown', (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (this.call((h) => h.key(e.key, e.shiftKey))) {
+        e.preventDefault();
+        this.changed();
+      }
+    });
+    this.resize = new ResizeObserver(() => this.requestDraw());
+    this.resize.observe(this.canvasWrap);
+    darkScheme.addEventListener('change', () => this.requestDraw());
+  }
+
+  // ----- updating -----
+
+  /** Sets an option from text, showing any error; returns the error message or null. */
+  applyOption(name, value, { fromAttribute = false } = {}) {
+    if (!this.handle) return null;
+    let error = null;
+    try {
+      this.handle.setOption(name, value);
+      this.optionError = null;
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError || this.core.lastPanic()) {
+        this.recover(this.core.lastPanic() ?? String(e));
+        return null;
+      }
+      error = e instanceof Error ? e.message : String(e);
+      this.optionError = fromAttribute ? `${error}; keeping the last good value` : error;
+    }
+    this.changed();
+    return error;
+  }
+
+  /** Calls into the wasm widget; if it panicked, shows why and rebuilds from the last good state. */
+  call(fn) {
+    if (!this.handle) return undefined;
+    try {
+      return fn(this.handle);
+    } catch (e) {
+      const panic = this.core.lastPanic();
+      if (!(e instanceof WebAssembly.RuntimeError) && !panic) throw e;
+      this.recover(panic ?? String(e));
+      return undefined;
+    }
+  }
+
+  recover(reason) {
+    this.freeHandle();
+    this.handle = new this.core.WidgetHandle(this.constructor.widget);
+    for (const [k, v] of Object.entries(this.lastGood.options)) {
+      try {
+        this.handle.setOption(k, v);
+      } catch {
+        // These options were accepted before; skip any that no longer are.
+      }
+    }
+    this.handle.reset();
+    const now = JSON.parse(this.handle.stateJson()).step ?? 0;
+    this.handle.step(Math.max(0, this.lastGood.step - now));
+    this.optionError = `Something went wrong inside the widget (${String(reason).replace(/\s+/g, " ")}). It was restarted from its last good state.`;
+    this.buildAllControls();
+    this.changed();
+  }
+
+  /** After any change of state: remember it, redraw, refresh the text, tell the host page. */
+  changed() {
+    if (!this.handle) return;
+    const state = JSON.parse(this.handle.stateJson());
+    this.lastGood = { options: JSON.parse(this.handle.changedOptionsJson()), step: state.step ?? 0 };
+    this.requestDraw();
+    this.refreshText(state);
+    this.refreshTable();
+    this.refreshCode();
+    this.dispatchEvent(new CustomEvent('change', { detail: state }));
+  }
+
+  refreshText(state) {
+    const readouts = JSON.parse(this.handle.readoutsJson());
+    if (this.readouts.childElementCount !== readouts.length) {
+      this.readouts.replaceChildren(
+        ...readouts.map((r) =>
+          el('div', { class: 'ms-readout' }, [el('dt', { text: r.label }), el('dd', { 'data-readout': r.id })]),
+        ),
+      );
+    }
+    for (const r of readouts) {
+      const dd = this.readouts.querySelector(`[data-readout="${r.id}"]`);
+      if (dd && dd.textContent !== r.value) dd.textContent = r.value;
+    }
+    const message = JSON.parse(this.handle.messageJson());
+    this.messageBox.textContent = message?.text ?? '';
+    this.messageBox.dataset.level = message?.level ?? '';
+    this.errorBox.textContent = this.optionError ?? '';
+    const controls = JSON.parse(this.handle.controlsJson());
+    this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
+    const now = performance.now();
+    if (now - this.lastLive > 1000 || !this.handle.playing()) {
+      this.lastLive = now;
+      this.live.textContent = this.handle.describe();
+    }
+  }
+
+  requestDraw() {
+    this.dirty = true;
+    if (this.handle && this.visible) loop.wake(this);
+  }
+
+  /** One animation frame: tick if playing, draw if needed. Returns whether to keep going. */
+  frame(now) {
+    if (!this.handle || !this.isConnected) return false;
+    if (this.visible && this.handle.playing()) {
+      if (this.call((h) => h.tick(now))) this.changed();
+    }
+    if (this.dirty && this.visible) this.draw();
+    return Boolean(this.handle && this.visible && this.handle.playing());
+  }
+
+  /** Theme colours overridden by --mathsight-* custom properties, as "key=#hex;…". */
+  colourOverrides() {
+    const style = getComputedStyle(this);
+    return THEME_KEYS.map((k) => [k, style.getPropertyValue(`--mathsight-${k}`).trim()])
+      .filter(([, v]) => /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(v))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(';');
+  }
+
+  draw() {
+    this.dirty = false;
+    const rect = this.canvasWrap.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) return;
+    const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+    const w = Math.round(rect.width * dpr);
+    const h = Math.round(rect.height * dpr);
+    if (this.canvas.width !== w) this.canvas.width = w;
+    if (this.canvas.height !== h) this.canvas.height = h;
+    this.call((handle) => handle.draw(this.canvas, dpr, darkScheme.matches, this.colourOverrides()));
+    if (this.resolveReady) {
+      this.resolveReady();
+      this.resolveReady = null;
+      this.setAttribute('data-ready', '');
+    }
+  }
+}
