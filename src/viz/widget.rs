@@ -369,12 +369,6 @@ pub trait Widget {
     /// The state in words, for a screen reader's live region.
     fn describe(&self) -> String;
 
-    /// What the keys do on the focused canvas, in one or two sentences, for its accessible
-    /// label. The default is the house convention the shell states.
-    fn key_help(&self) -> &'static str {
-        "Arrow keys move the selected handle (Shift: further), Page Up and Page Down choose another, Enter steps, P plays, R resets."
-    }
-
     /// The canvas height in CSS pixels for a given width: by default the house layout,
     /// [`standard_height`], which the shell reserves in CSS before the wasm arrives.
     fn height_for_width(&self, width_css: f64) -> f64 {

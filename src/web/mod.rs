@@ -177,12 +177,6 @@ impl WidgetHandle {
         }
     }
 
-    /// What the keys do on the focused canvas, for its accessible label.
-    #[wasm_bindgen(js_name = keyHelp)]
-    pub fn key_help(&self) -> String {
-        self.widget.as_widget().key_help().to_string()
-    }
-
     /// The state in words, for the live region.
     pub fn describe(&self) -> String {
         self.widget.as_widget().describe()

@@ -209,9 +209,6 @@ export class MathsightElement extends HTMLElement {
   start() {
     if (this.handle || !this.core || !this.isConnected) return;
     this.handle = new this.core.WidgetHandle(this.constructor.widget);
-    // Each widget names its own keys.
-    const label = this.constructor.widget.replace(/-/g, ' ');
-    this.canvas.setAttribute('aria-label', `${label}: interactive plot. ${this.handle.keyHelp()}`);
     this.optionError = this.applyAttributes();
     this.call((h) => h.reset());
     this.call((h) => h.setLocks(nameList(this.getAttribute('lock')).join(',')));

@@ -554,10 +554,6 @@ impl Widget for DescriptiveStats {
         )
     }
 
-    fn key_help(&self) -> &'static str {
-        "Click the points panel to add a value. Up and Down (or Page Up and Page Down) select a value, Left and Right move it (Shift: further), Delete removes it, plus adds one, R resets."
-    }
-
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.62).clamp(360.0, 540.0)

@@ -700,10 +700,6 @@ impl Widget for HypothesisTest {
         )
     }
 
-    fn key_help(&self) -> &'static str {
-        "Left and Right move the critical value (α), Up and Down change the effect size, s runs a new simulation."
-    }
-
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 640.0 {
             (width_css * 0.72).clamp(440.0, 860.0)

@@ -459,10 +459,6 @@ impl Widget for RegressionStats {
         )
     }
 
-    fn key_help(&self) -> &'static str {
-        "Page Up and Page Down (or n and p) choose a point, the arrow keys move it (Shift: further)."
-    }
-
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
             (width_css * 0.5).clamp(280.0, 560.0)
