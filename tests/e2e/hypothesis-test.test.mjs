@@ -28,7 +28,31 @@ async function coursePage({ dpr = 1, width = 1280 } = {}) {
   const widget = page.locator(TAG);
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${TAG}[data-ready]`, { timeout: 15000 });
+  await stableLayout(page);
   return { page, widget };
+}
+
+/**
+ * Waits until the widget stops moving: widgets above it draw lazily and grow to their real
+ * height, which shifts everything below. Clicks land where they are aimed only after that.
+ */
+async function stableLayout(page) {
+  await page.waitForFunction(
+    (tag) => {
+      const el = document.querySelector(tag);
+      const rect = el.getBoundingClientRect();
+      // Keep it in view: a widget out of view is not drawn, so it would stay dirty.
+      if (rect.bottom < 0 || rect.top > window.innerHeight) el.scrollIntoView({ block: 'nearest' });
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const now = performance.now();
+      const seen = (window.__msLayout ??= { top, since: now });
+      if (seen.top !== top) Object.assign(seen, { top, since: now });
+      return !el.dirty && now - seen.since > 300;
+    },
+    TAG,
+    { polling: 'raf', timeout: 15000 },
+  );
+  await page.locator(TAG).scrollIntoViewIfNeeded();
 }
 
 const state = (page) => page.evaluate((tag) => document.querySelector(tag).state, TAG);
@@ -116,9 +140,10 @@ test('the alternative, the test and pasted data change the p-value', async () =>
   // scipy.stats.norm.sf(2) = 0.022750131948179195
   assert.ok(Math.abs(s.p_value - 0.022750131948179195) < 1e-12);
   await page.locator(`${TAG} select[data-option="test"]`).selectOption('t');
-  const field = page.locator(`${TAG} input[data-option="data"]`);
-  await field.fill('5.1, 4.9, 6.2, 5.8, 6.0, 5.5, 5.3, 6.1, 4.7, 5.9');
-  await field.press('Enter');
+  // Pasted as a column, one value a line.
+  const field = page.locator(`${TAG} textarea[data-option="data"]`);
+  await field.fill('5.1\n4.9\n6.2\n5.8\n6.0\n5.5\n5.3\n6.1\n4.7\n5.9\n');
+  await field.press('Control+Enter');
   s = await state(page);
   // scipy.stats.ttest_1samp(x, 5, alternative='greater'): 3.2836227276929635, p 0.004737152580677846
   assert.ok(Math.abs(s.statistic - 3.2836227276929635) < 1e-12);

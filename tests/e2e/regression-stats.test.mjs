@@ -27,7 +27,31 @@ async function coursePage({ dpr = 1, width = 1280 } = {}) {
   const widget = page.locator(TAG);
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${TAG}[data-ready]`, { timeout: 15000 });
+  await stableLayout(page);
   return { page, widget };
+}
+
+/**
+ * Waits until the widget stops moving: widgets above it draw lazily and grow to their real
+ * height, which shifts everything below. Clicks land where they are aimed only after that.
+ */
+async function stableLayout(page) {
+  await page.waitForFunction(
+    (tag) => {
+      const el = document.querySelector(tag);
+      const rect = el.getBoundingClientRect();
+      // Keep it in view: a widget out of view is not drawn, so it would stay dirty.
+      if (rect.bottom < 0 || rect.top > window.innerHeight) el.scrollIntoView({ block: 'nearest' });
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const now = performance.now();
+      const seen = (window.__msLayout ??= { top, since: now });
+      if (seen.top !== top) Object.assign(seen, { top, since: now });
+      return !el.dirty && now - seen.since > 300;
+    },
+    TAG,
+    { polling: 'raf', timeout: 15000 },
+  );
+  await page.locator(TAG).scrollIntoViewIfNeeded();
 }
 
 const state = (page) => page.evaluate((tag) => document.querySelector(tag).state, TAG);

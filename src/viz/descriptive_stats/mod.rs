@@ -51,7 +51,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     },
     OptionSpec {
         name: "data",
-        kind: OptionKind::Text { max_chars: 20_000 },
+        kind: OptionKind::Lines { max_chars: 20_000 },
         default: "",
         doc: "the values, \"3.1, 4.2, …\" (commas, semicolons or spaces between, at most 1000); empty means generated data (shape, n, seed)",
     },
@@ -452,9 +452,9 @@ impl Widget for DescriptiveStats {
                 log: true,
                 value: self.model.histogram.width,
             },
-            Control::Input {
+            Control::TextArea {
                 option: "data",
-                label: "Data",
+                label: "Data (commas, spaces or one value a line; Ctrl+Enter applies)",
             },
             Control::Button {
                 action: "remove",
@@ -624,8 +624,8 @@ impl Widget for DescriptiveStats {
                     _ => false,
                 }
             }
-            "ArrowUp" => self.select_step(true),
-            "ArrowDown" => self.select_step(false),
+            "ArrowUp" | "PageUp" => self.select_step(true),
+            "ArrowDown" | "PageDown" => self.select_step(false),
             "Delete" | "Backspace" | "-" => self.remove_selected(),
             "+" | "=" | "Insert" | "a" => {
                 let at = selected_value(self).map_or(self.model.summary.median, |v| v + dx);

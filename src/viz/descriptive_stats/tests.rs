@@ -40,6 +40,9 @@ fn explicit_data_gives_numpy_values() {
     assert!((num(&w, "q1") - 3.4).abs() < 1e-12);
     assert!((num(&w, "q3") - 4.65).abs() < 1e-12);
     assert_eq!(w.state().field("mode"), Some(&Json::nums([4.2])));
+    // A pasted column: one value a line.
+    w.set_option("data", "1\n2\r\n3\n").unwrap();
+    assert_eq!(w.values(), &[1.0, 2.0, 3.0]);
 }
 
 #[test]

@@ -22,7 +22,7 @@ use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer,
 pub const NAME: &str = "hypothesis-test";
 
 /// The most normal draws one simulation makes; fewer experiments run for large samples.
-pub const MAX_SIMULATED_DRAWS: usize = 1_000_000;
+pub const MAX_SIMULATED_DRAWS: usize = 400_000;
 
 /// p-values below this are shown as "< 1e-16".
 pub const SMALLEST_SHOWN_P: f64 = 1e-16;
@@ -78,13 +78,13 @@ pub const OPTIONS: &[OptionSpec] = &[
     },
     OptionSpec {
         name: "data",
-        kind: OptionKind::Text { max_chars: 20_000 },
+        kind: OptionKind::Lines { max_chars: 20_000 },
         default: "",
         doc: "the sample's values \"3.1, 4.2, …\"; overrides mean, sd (except for z) and n",
     },
     OptionSpec {
         name: "data-b",
-        kind: OptionKind::Text { max_chars: 20_000 },
+        kind: OptionKind::Lines { max_chars: 20_000 },
         default: "",
         doc: "the second sample's values (welch); overrides mean-b, sd-b and n-b",
     },
@@ -332,32 +332,34 @@ fn build(options: &OptionSet, previous: Option<&Model>) -> Result<Model, OptionE
         experiments,
         seed: options.int("seed") as u64,
     };
-    let (sim_h0, sim_h1) = match previous {
-        Some(m) if m.sim_key == sim_key => (m.sim_h0.clone(), m.sim_h1.clone()),
-        _ => {
-            let seed = sim_key.seed;
-            let h0 = simulate(
-                test,
-                alternative,
-                &a,
-                b.as_ref(),
-                mu0,
-                0.0,
-                experiments,
-                seed,
-            );
-            let h1 = simulate(
-                test,
-                alternative,
-                &a,
-                b.as_ref(),
-                mu0,
-                effect,
-                experiments,
-                seed ^ 0x5EED,
-            );
-            (h0, h1)
-        }
+    // H₀'s simulation does not depend on the effect size: dragging it re-runs only H₁'s.
+    let seed = sim_key.seed;
+    let without_effect = |k: SimKey| SimKey { effect: 0.0, ..k };
+    let sim_h0 = match previous.filter(|m| without_effect(m.sim_key) == without_effect(sim_key)) {
+        Some(m) => m.sim_h0.clone(),
+        None => simulate(
+            test,
+            alternative,
+            &a,
+            b.as_ref(),
+            mu0,
+            0.0,
+            experiments,
+            seed,
+        ),
+    };
+    let sim_h1 = match previous.filter(|m| m.sim_key == sim_key) {
+        Some(m) => m.sim_h1.clone(),
+        None => simulate(
+            test,
+            alternative,
+            &a,
+            b.as_ref(),
+            mu0,
+            effect,
+            experiments,
+            seed ^ 0x5EED,
+        ),
     };
     let n_max = (2 * a.n).clamp(40, 2000);
     let step = (n_max / 200).max(1);
@@ -621,9 +623,13 @@ impl Widget for HypothesisTest {
                 option: "prior",
                 label: "Prior",
             },
-            Control::Input {
+            Control::TextArea {
                 option: "data",
-                label: "Data",
+                label: "Data (commas, spaces or one value a line; Ctrl+Enter applies)",
+            },
+            Control::TextArea {
+                option: "data-b",
+                label: "Data B (welch)",
             },
             Control::Button {
                 action: "simulate",

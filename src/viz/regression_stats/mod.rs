@@ -288,6 +288,7 @@ impl Widget for RegressionStats {
     fn set_option(&mut self, name: &str, raw: &str) -> Result<(), OptionError> {
         let mut options = self.options.clone();
         options.set(name, raw)?;
+        self.frozen = None;
         // Generator options mean generated data; points replace a pasted table.
         match name {
             "n" | "slope" | "intercept" | "noise" | "seed" => {
@@ -544,11 +545,20 @@ impl Widget for RegressionStats {
             let Some(p) = self.model.points.get(i).copied() else {
                 return false;
             };
-            return self.move_point(i, [p[0] + ddx, p[1] + ddy]);
+            // Keys move a point within a still frame: the views stay put until the next option
+            // change or pointer release, so nothing else on the plot jumps.
+            let m = &self.model;
+            let (x, y) = (m.x_view, m.y_view);
+            self.frozen.get_or_insert((m.x_view, m.y_view, m.r_view));
+            let to = [
+                (p[0] + ddx).clamp(x.lo, x.hi),
+                (p[1] + ddy).clamp(y.lo, y.hi),
+            ];
+            return self.move_point(i, to);
         }
         match key.key {
-            "n" | "]" => self.select_step(true),
-            "p" | "[" => self.select_step(false),
+            "PageDown" | "n" | "]" => self.select_step(true),
+            "PageUp" | "p" | "[" => self.select_step(false),
             "Escape" => {
                 self.selected = None;
                 true
