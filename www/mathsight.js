@@ -9,7 +9,7 @@ import { MathsightElement } from './ms/element.js';
 import { loadCore } from './ms/core.js';
 
 /** Every widget, in the order of the course (a test checks this against the core). */
-export const WIDGETS = ['gradient-descent', 'descriptive-stats', 'hypothesis-test', 'regression-stats', 'bayes-rule', 'distribution', 'bayes-update', 'naive-bayes', 'linear-system', 'least-squares', 'matrix-transform', 'optimizers', 'logistic-regression'];
+export const WIDGETS = ['linear-system', 'least-squares', 'matrix-transform', 'gradient-descent', 'optimizers', 'logistic-regression', 'distribution', 'bayes-rule', 'bayes-update', 'naive-bayes', 'descriptive-stats', 'hypothesis-test', 'regression-stats'];
 
 for (const name of WIDGETS) {
   const tag = `mathsight-${name}`;

@@ -38,46 +38,6 @@ pub struct Kind {
 /// Every widget kind, in the order of the course.
 pub const KINDS: &[Kind] = &[
     Kind {
-        name: gradient_descent::NAME,
-        options: gradient_descent::OPTIONS,
-        create: || Box::new(GradientDescent::new()),
-    },
-    Kind {
-        name: descriptive_stats::NAME,
-        options: descriptive_stats::OPTIONS,
-        create: || Box::new(DescriptiveStats::new()),
-    },
-    Kind {
-        name: hypothesis_test::NAME,
-        options: hypothesis_test::OPTIONS,
-        create: || Box::new(HypothesisTest::new()),
-    },
-    Kind {
-        name: regression_stats::NAME,
-        options: regression_stats::OPTIONS,
-        create: || Box::new(RegressionStats::new()),
-    },
-    Kind {
-        name: bayes_rule::NAME,
-        options: bayes_rule::OPTIONS,
-        create: || Box::new(BayesRule::new()),
-    },
-    Kind {
-        name: distribution::NAME,
-        options: distribution::OPTIONS,
-        create: || Box::new(DistributionWidget::new()),
-    },
-    Kind {
-        name: bayes_update::NAME,
-        options: bayes_update::OPTIONS,
-        create: || Box::new(BayesUpdate::new()),
-    },
-    Kind {
-        name: naive_bayes::NAME,
-        options: naive_bayes::OPTIONS,
-        create: || Box::new(NaiveBayes::new()),
-    },
-    Kind {
         name: linear_system::NAME,
         options: linear_system::OPTIONS,
         create: || Box::new(LinearSystem::new()),
@@ -93,6 +53,11 @@ pub const KINDS: &[Kind] = &[
         create: || Box::new(MatrixTransform::new()),
     },
     Kind {
+        name: gradient_descent::NAME,
+        options: gradient_descent::OPTIONS,
+        create: || Box::new(GradientDescent::new()),
+    },
+    Kind {
         name: optimizers::NAME,
         options: optimizers::OPTIONS,
         create: || Box::new(Optimizers::new()),
@@ -101,6 +66,41 @@ pub const KINDS: &[Kind] = &[
         name: logistic_regression::NAME,
         options: logistic_regression::OPTIONS,
         create: || Box::new(LogisticRegression::new()),
+    },
+    Kind {
+        name: distribution::NAME,
+        options: distribution::OPTIONS,
+        create: || Box::new(DistributionWidget::new()),
+    },
+    Kind {
+        name: bayes_rule::NAME,
+        options: bayes_rule::OPTIONS,
+        create: || Box::new(BayesRule::new()),
+    },
+    Kind {
+        name: bayes_update::NAME,
+        options: bayes_update::OPTIONS,
+        create: || Box::new(BayesUpdate::new()),
+    },
+    Kind {
+        name: naive_bayes::NAME,
+        options: naive_bayes::OPTIONS,
+        create: || Box::new(NaiveBayes::new()),
+    },
+    Kind {
+        name: descriptive_stats::NAME,
+        options: descriptive_stats::OPTIONS,
+        create: || Box::new(DescriptiveStats::new()),
+    },
+    Kind {
+        name: hypothesis_test::NAME,
+        options: hypothesis_test::OPTIONS,
+        create: || Box::new(HypothesisTest::new()),
+    },
+    Kind {
+        name: regression_stats::NAME,
+        options: regression_stats::OPTIONS,
+        create: || Box::new(RegressionStats::new()),
     },
 ];
 

@@ -26,7 +26,8 @@ before(async () => {
 <script type="module" src="${script}?loaded-twice"></script></head><body><main>
 <h1>A blog post</h1>
 <mathsight-gradient-descent id="a" learning-rate="0.05"></mathsight-gradient-descent>
-<mathsight-gradient-descent id="b" seed="3" steps="10"></mathsight-gradient-descent>
+<mathsight-distribution id="b" family="poisson" lambda="3"></mathsight-distribution>
+<mathsight-linear-system id="e" a="2,1;4,3" b="9,27"></mathsight-linear-system>
 <mathsight-gradient-descent id="c" hide="reset,share" lock="learning-rate,start"></mathsight-gradient-descent>
 <mathsight-gradient-descent id="d" style="--mathsight-accent: #00ff00"></mathsight-gradient-descent>
 </main></body></html>`,
@@ -61,9 +62,12 @@ function problemsBesidesAssets(page) {
 
 const stateOf = (page, sel) => page.evaluate((s) => document.querySelector(s).state, sel);
 
-test('a host page on another origin embeds three widgets with the script loaded twice', async () => {
+test('a host page on another origin embeds three different widgets with the script loaded twice', async () => {
   const page = await openPage(browser, `${host.url}elements.html`, { height: 3000 });
-  for (const id of ['a', 'b', 'c', 'd']) await page.waitForSelector(`#${id}[data-ready]`, { timeout: 15000 });
+  for (const id of ['a', 'b', 'c', 'd', 'e']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id}[data-ready]`, { timeout: 15000 });
+  }
   // A host's --mathsight-accent colours the moving parts (read on every redraw).
   const greens = await page.evaluate(() => {
     const canvas = document.getElementById('d').shadowRoot.querySelector('canvas');
@@ -74,7 +78,10 @@ test('a host page on another origin embeds three widgets with the script loaded 
   });
   assert.ok(greens > 50, `accent override painted ${greens} pixels`);
   assert.equal((await stateOf(page, '#a')).learning_rate, 0.05);
-  assert.equal((await stateOf(page, '#b')).step, 10);
+  assert.equal((await stateOf(page, '#b')).mean, 3);
+  const system = await stateOf(page, '#e');
+  assert.equal(system.kind, 'unique');
+  assert.deepEqual(system.x, [0, 9]);
   // hide and lock: no Reset or Share button on #c, a disabled slider, a locked start.
   assert.equal(await page.locator('#c button[data-action="reset"]').count(), 0);
   assert.equal(await page.locator('#c button[data-action="share"]').count(), 0);
@@ -202,6 +209,7 @@ test('the CLI renders the same SVG as the browser export for the same state', as
 
 test('attributes are live, removal frees the widget, and the embed guide lists every option', async () => {
   const page = await openPage(browser, `${assets.url}embed-guide.html`, { height: 2000 });
+  await page.locator('#gradient-descent mathsight-gradient-descent').scrollIntoViewIfNeeded();
   await page.waitForSelector('mathsight-gradient-descent[data-ready]');
   const names = await page.locator('#gradient-descent tbody td:first-child').allTextContents();
   assert.ok(names.includes('learning-rate') && names.includes('points') && names.includes('seed'));
