@@ -74,3 +74,14 @@ pub fn bench_solve(n: u32, seed: u32) -> f64 {
     let b = nalgebra::DVector::from_fn(n, |_, _| rng.uniform());
     a.lu().solve(&b).map_or(f64::NAN, |x| x.sum())
 }
+
+/// Evaluates the standard normal CDF at `count` points evenly spaced from `lo` to `hi`;
+/// returns their sum.
+#[wasm_bindgen(js_name = benchNormalCdf)]
+pub fn bench_normal_cdf(lo: f64, hi: f64, count: u32) -> f64 {
+    let n = count.max(1);
+    let dx = (hi - lo) / n as f64;
+    (0..n)
+        .map(|i| crate::math::distributions::Normal::STANDARD.cdf(lo + dx * i as f64))
+        .sum()
+}
