@@ -33,7 +33,11 @@ function controlsKey(controls) {
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
-const SHELL_ATTRIBUTES = ['hide', 'lock', 'class', 'id', 'style', 'title', 'slot', 'data-ready'];
+// Attributes that are not options: the shell's own and HTML's global ones.
+const SHELL_ATTRIBUTES = [
+  'hide', 'lock', 'class', 'id', 'style', 'title', 'slot', 'part', 'lang', 'dir', 'hidden',
+  'tabindex', 'role', 'translate', 'inert', 'data-ready',
+];
 let uidCounter = 0;
 
 export class MathsightElement extends HTMLElement {
