@@ -15,6 +15,9 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
   .map((s) => s.trim().replace(/'/g, ''))
   .filter(Boolean);
 
+// Widgets whose plotted numbers are available as a table so far.
+const WITH_TABLES = ['gradient-descent', 'least-squares', 'descriptive-stats', 'regression-stats'];
+
 let server;
 let browser;
 
@@ -56,6 +59,10 @@ for (const name of WIDGETS) {
     const page = await openPage(browser, `${server.url}embed.html#widget=${name}`);
     await page.waitForSelector(`mathsight-${name}[data-ready]`);
     await page.locator(`mathsight-${name} button[data-action="table"]`).click();
+    if (WITH_TABLES.includes(name)) {
+      const rows = await page.locator(`mathsight-${name} .ms-table tbody tr`).count();
+      assert.ok(rows > 0, `${name}: the data table has rows`);
+    }
     assert.deepEqual(await axeViolations(page), []);
     assertNoProblems(page);
   });

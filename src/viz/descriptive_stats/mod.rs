@@ -14,7 +14,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{quote, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "descriptive-stats";
@@ -560,6 +562,20 @@ impl Widget for DescriptiveStats {
         } else {
             (width_css * 1.2).clamp(400.0, 520.0)
         }
+    }
+
+    fn table(&self) -> Option<Table> {
+        let mut sorted = self.model.values.clone();
+        sorted.sort_by(f64::total_cmp);
+        Some(Table {
+            caption: format!("The {} values, in order", sorted.len()),
+            headers: vec!["rank", "value"],
+            rows: sorted
+                .iter()
+                .enumerate()
+                .map(|(i, v)| vec![(i + 1).to_string(), crate::viz::format::sig(*v, 4)])
+                .collect(),
+        })
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {

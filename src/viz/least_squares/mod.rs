@@ -15,7 +15,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "least-squares";
@@ -360,6 +362,24 @@ impl Widget for LeastSquares {
             // The panel below: text, one row per unknown, and the projection picture.
             width_css * 0.9 + 300.0 + 17.0 * (self.fit.degree + 1) as f64
         }
+    }
+
+    fn table(&self) -> Option<Table> {
+        let s = |v: f64| crate::viz::format::sig(v, 4);
+        Some(Table {
+            caption: "Each point is one equation; its residual is what the fit leaves over"
+                .to_string(),
+            headers: vec!["x", "y", "residual"],
+            rows: self
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let r = self.fit.residuals.get(i).copied().unwrap_or(f64::NAN);
+                    vec![s(p[0]), s(p[1]), s(r)]
+                })
+                .collect(),
+        })
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {

@@ -16,7 +16,9 @@ use crate::viz::geometry::Span;
 use crate::viz::hypothesis_test::format_p;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table as DataTable, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "regression-stats";
@@ -465,6 +467,28 @@ impl Widget for RegressionStats {
         } else {
             2.0 * (width_css * 0.8).clamp(220.0, 440.0)
         }
+    }
+
+    fn table(&self) -> Option<DataTable> {
+        let ols = &self.model.ols;
+        let fit = |x: f64| ols.intercept + ols.slope * x;
+        Some(DataTable {
+            caption: format!(
+                "Data points, the fitted line ŷ = {} + {}·x, and residuals",
+                crate::viz::format::sig(ols.intercept, 4),
+                crate::viz::format::sig(ols.slope, 4)
+            ),
+            headers: vec!["x", "y", "ŷ", "residual y − ŷ"],
+            rows: self
+                .model
+                .points
+                .iter()
+                .map(|p| {
+                    let s = |v: f64| crate::viz::format::sig(v, 4);
+                    vec![s(p[0]), s(p[1]), s(fit(p[0])), s(p[1] - fit(p[0]))]
+                })
+                .collect(),
+        })
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {
