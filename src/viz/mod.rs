@@ -11,6 +11,7 @@ pub mod annotate;
 pub mod bayes_rule;
 pub mod bayes_update;
 pub mod chart;
+pub mod clock;
 pub mod code;
 pub mod curves;
 pub mod descriptive_stats;

@@ -13,6 +13,7 @@ use crate::math::descent::{Descent, Divergence, Status};
 use crate::math::minibatch::BatchCost;
 use crate::math::regression::LineFit;
 use crate::math::sample;
+use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
 use crate::viz::format::sig;
@@ -221,8 +222,7 @@ pub struct GradientDescent {
     model: Model,
     descent: Descent,
     playing: bool,
-    last_tick_ms: Option<f64>,
-    step_debt: f64,
+    clock: StepClock,
     drag: Option<Drag>,
     frozen_views: Option<Views>,
     plots: Vec<PlotInfo>,
@@ -263,8 +263,7 @@ impl GradientDescent {
             model,
             descent,
             playing: false,
-            last_tick_ms: None,
-            step_debt: 0.0,
+            clock: StepClock::default(),
             drag: None,
             frozen_views: None,
             plots: Vec::new(),
@@ -496,7 +495,7 @@ impl Widget for GradientDescent {
             // The current options were valid when set, so this does not happen.
         }
         self.playing = false;
-        self.last_tick_ms = None;
+        self.clock.restart();
     }
 
     fn action(&mut self, action: &str) -> bool {
@@ -921,8 +920,7 @@ impl Widget for GradientDescent {
 
     fn set_playing(&mut self, playing: bool) {
         self.playing = playing && !matches!(self.descent.status(), Status::Diverged { .. });
-        self.last_tick_ms = None;
-        self.step_debt = 0.0;
+        self.clock.restart();
     }
 
     fn playing(&self) -> bool {
@@ -930,21 +928,14 @@ impl Widget for GradientDescent {
     }
 
     fn tick(&mut self, now_ms: f64) -> bool {
-        if !self.playing || !now_ms.is_finite() {
+        if !self.playing {
             return false;
         }
-        let Some(last) = self.last_tick_ms.replace(now_ms) else {
-            return false;
-        };
-        // A long pause (a hidden tab) does not turn into a burst of steps.
-        let elapsed = (now_ms - last).clamp(0.0, 250.0);
-        self.step_debt += elapsed / 1000.0 * self.options.float("speed");
-        let due = self.step_debt.floor();
-        if due < 1.0 {
+        let due = self.clock.due(now_ms, self.options.float("speed"));
+        if due == 0 {
             return false;
         }
-        self.step_debt -= due;
-        self.step(due as u32);
+        self.step(due);
         if self.descent.status() != Status::Running {
             self.playing = false;
         }

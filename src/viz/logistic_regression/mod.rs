@@ -11,6 +11,7 @@ mod options;
 pub use options::{format_labelled, parse_labelled, OPTIONS};
 
 use crate::math::logistic::{self, Labelled, Trainer, Training};
+use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
 use crate::viz::format::sig;
@@ -89,8 +90,7 @@ pub struct LogisticRegression {
     options: OptionSet,
     model: Model,
     playing: bool,
-    last_tick_ms: Option<f64>,
-    step_debt: f64,
+    clock: StepClock,
     cursor: Option<[f64; 2]>,
     plots: Vec<PlotInfo>,
     field: Option<(FieldKey, std::rc::Rc<Field>)>,
@@ -113,8 +113,7 @@ impl LogisticRegression {
             options,
             model,
             playing: false,
-            last_tick_ms: None,
-            step_debt: 0.0,
+            clock: StepClock::default(),
             cursor: None,
             plots: Vec::new(),
             field: None,
@@ -212,7 +211,7 @@ impl Widget for LogisticRegression {
             // The current options were valid when set, so this does not happen.
         }
         self.playing = false;
-        self.last_tick_ms = None;
+        self.clock.restart();
     }
 
     fn action(&mut self, action: &str) -> bool {
@@ -451,8 +450,7 @@ impl Widget for LogisticRegression {
 
     fn set_playing(&mut self, playing: bool) {
         self.playing = playing && self.model.trainer.status() == Training::Running;
-        self.last_tick_ms = None;
-        self.step_debt = 0.0;
+        self.clock.restart();
     }
 
     fn playing(&self) -> bool {
@@ -460,21 +458,14 @@ impl Widget for LogisticRegression {
     }
 
     fn tick(&mut self, now_ms: f64) -> bool {
-        if !self.playing || !now_ms.is_finite() {
+        if !self.playing {
             return false;
         }
-        let Some(last) = self.last_tick_ms.replace(now_ms) else {
-            return false;
-        };
-        // A long pause (a hidden tab) does not turn into a burst of steps.
-        let elapsed = (now_ms - last).clamp(0.0, 250.0);
-        self.step_debt += elapsed / 1000.0 * self.options.float("speed");
-        let due = self.step_debt.floor();
-        if due < 1.0 {
+        let due = self.clock.due(now_ms, self.options.float("speed"));
+        if due == 0 {
             return false;
         }
-        self.step_debt -= due;
-        self.step(due as u32);
+        self.step(due);
         if self.model.trainer.status() != Training::Running || self.model.trainer.steps() >= 100_000
         {
             self.playing = false;

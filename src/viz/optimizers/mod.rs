@@ -17,6 +17,7 @@ use crate::math::regression::LineFit;
 use crate::math::sample;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
+use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
 use crate::viz::format::sig;
@@ -202,8 +203,7 @@ pub struct Optimizers {
     options: OptionSet,
     race: Race,
     playing: bool,
-    last_tick_ms: Option<f64>,
-    step_debt: f64,
+    clock: StepClock,
     dragging: bool,
     plots: Vec<PlotInfo>,
     field: Option<(FieldKey, std::rc::Rc<Field>)>,
@@ -226,8 +226,7 @@ impl Optimizers {
             options,
             race,
             playing: false,
-            last_tick_ms: None,
-            step_debt: 0.0,
+            clock: StepClock::default(),
             dragging: false,
             plots: Vec::new(),
             field: None,
@@ -378,7 +377,7 @@ impl Widget for Optimizers {
             // The current options were valid when set, so this does not happen.
         }
         self.playing = false;
-        self.last_tick_ms = None;
+        self.clock.restart();
     }
 
     fn action(&mut self, action: &str) -> bool {
@@ -637,8 +636,7 @@ impl Widget for Optimizers {
 
     fn set_playing(&mut self, playing: bool) {
         self.playing = playing && !self.race.finished();
-        self.last_tick_ms = None;
-        self.step_debt = 0.0;
+        self.clock.restart();
     }
 
     fn playing(&self) -> bool {
@@ -646,21 +644,14 @@ impl Widget for Optimizers {
     }
 
     fn tick(&mut self, now_ms: f64) -> bool {
-        if !self.playing || !now_ms.is_finite() {
+        if !self.playing {
             return false;
         }
-        let Some(last) = self.last_tick_ms.replace(now_ms) else {
-            return false;
-        };
-        // A long pause (a hidden tab) does not turn into a burst of steps.
-        let elapsed = (now_ms - last).clamp(0.0, 250.0);
-        self.step_debt += elapsed / 1000.0 * self.options.float("speed");
-        let due = self.step_debt.floor();
-        if due < 1.0 {
+        let due = self.clock.due(now_ms, self.options.float("speed"));
+        if due == 0 {
             return false;
         }
-        self.step_debt -= due;
-        self.step(due as u32);
+        self.step(due);
         if self.race.finished() {
             self.playing = false;
         }
