@@ -441,6 +441,19 @@ pub const SCENARIOS: &[Scenario] = &[
         dark: false,
     },
     Scenario {
+        id: "gradient-descent-both-views",
+        widget: gradient_descent::NAME,
+        options: &[
+            ("view", "both"),
+            ("start-m", "3"),
+            ("start-c", "-1"),
+            ("learning-rate", "0.15"),
+            ("steps", "25"),
+        ],
+        width_css: 900.0,
+        dark: false,
+    },
+    Scenario {
         id: "optimizers-valley-race",
         widget: optimizers::NAME,
         options: &[("steps", "60")],

@@ -28,23 +28,12 @@ impl GradientDescent {
     ) -> Result<(), String> {
         let theme = frame.theme;
         root.fill(&theme.background).map_err(|e| e.to_string())?;
-        let (w, h) = root.dim_in_pixel();
-        let wide = frame.width_css() >= 560.0;
-        // Wide: the data over the cost-against-step plot on the left, the cost field on the
-        // right. Narrow: all three stacked.
-        let (left, right, strip) = if wide {
-            let (column, right) = root.split_horizontally(w / 2);
-            let (left, strip) = column.split_vertically((h as f64 * 0.62).round() as u32);
-            (left, right, strip)
-        } else {
-            let (left, rest) = root.split_vertically((h as f64 * 0.36).round() as u32);
-            let (right, strip) = rest.split_vertically((h as f64 * 0.36).round() as u32);
-            (left, right, strip)
-        };
+        let view = self.options.choice("view");
+        let panels = layout(root, frame.width_css() >= 560.0, view);
         let views = self.model.views;
 
         let data_t = draw_axes(
-            &left,
+            &panels.data,
             frame,
             &Axes {
                 caption: if self.model.scale.is_some() {
@@ -63,19 +52,10 @@ impl GradientDescent {
                 grid: true,
             },
         )?;
-        let surface = self.options.choice("view") == "surface";
-        let (cost_id, cost_t) = if surface {
-            let (xs, ys) = right.get_pixel_range();
-            let rect = PixelRect {
-                x: xs.start,
-                y: ys.start,
-                width: xs.end - xs.start,
-                height: ys.end - ys.start,
-            };
-            ("surface", self.draw_surface(root, frame, rect)?)
-        } else {
+        let mut cost_plots = Vec::with_capacity(2);
+        if let Some(area) = &panels.contour {
             let cost_t = draw_axes(
-                &right,
+                area,
                 frame,
                 &Axes {
                     caption: "Cost J(m, c) and the descent path",
@@ -88,12 +68,22 @@ impl GradientDescent {
             )?;
             self.put_cost_field(frame, &cost_t, fields)?;
             self.draw_path(root, frame, &cost_t)?;
-            ("cost", cost_t)
-        };
+            cost_plots.push(("cost", cost_t));
+        }
+        if let Some(area) = &panels.surface {
+            let (xs, ys) = area.get_pixel_range();
+            let rect = PixelRect {
+                x: xs.start,
+                y: ys.start,
+                width: xs.end - xs.start,
+                height: ys.end - ys.start,
+            };
+            cost_plots.push(("surface", self.draw_surface(root, frame, rect)?));
+        }
         self.draw_data(root, frame, &data_t)?;
         let values: Vec<f64> = self.descent.iterates().iter().map(|i| i.value).collect();
         let loss_t = draw_log_gap(
-            &strip,
+            &panels.strip,
             root,
             frame,
             "Cost against the step",
@@ -105,7 +95,10 @@ impl GradientDescent {
             self.model.fit.min_cost(),
         )?;
         if let Some((plot, at)) = self.keyboard_focus() {
-            let t = if plot == cost_id { &cost_t } else { &data_t };
+            let t = match cost_plots.iter().find(|(id, _)| *id == plot) {
+                Some((_, t)) => t,
+                None => &data_t,
+            };
             if t.contains(at) {
                 let [x, y] = t.to_px(at);
                 let r = 11.0 * frame.scale;
@@ -119,24 +112,77 @@ impl GradientDescent {
                 .map_err(|e| e.to_string())?;
             }
         }
-        self.plots = vec![
-            PlotInfo {
-                id: "data",
-                transform: data_t,
-                scale: frame.scale,
-            },
-            PlotInfo {
-                id: cost_id,
-                transform: cost_t,
-                scale: frame.scale,
-            },
-            PlotInfo {
-                id: "loss",
-                transform: loss_t,
-                scale: frame.scale,
-            },
-        ];
+        let plot = |id, transform| PlotInfo {
+            id,
+            transform,
+            scale: frame.scale,
+        };
+        self.plots = std::iter::once(plot("data", data_t))
+            .chain(cost_plots.into_iter().map(|(id, t)| plot(id, t)))
+            .chain(std::iter::once(plot("loss", loss_t)))
+            .collect();
         Ok(())
+    }
+}
+
+/// Where each panel goes.
+struct Panels<DB: DrawingBackend> {
+    data: DrawingArea<DB, Shift>,
+    contour: Option<DrawingArea<DB, Shift>>,
+    surface: Option<DrawingArea<DB, Shift>>,
+    strip: DrawingArea<DB, Shift>,
+}
+
+/// The panels' places. Wide: the data over the cost-against-step strip on the left, the cost
+/// (contours or 3-D) on the right; with both cost views, three columns — data and strip, the
+/// contours, the surface. Narrow: everything stacked.
+fn layout<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, wide: bool, view: &str) -> Panels<DB> {
+    let (w, h) = root.dim_in_pixel();
+    let both = view == "both";
+    // One cost view goes where `view` says.
+    let one = |area| {
+        if view == "surface" {
+            (None, Some(area))
+        } else {
+            (Some(area), None)
+        }
+    };
+    let at = |fraction: f64, of: u32| (of as f64 * fraction).round() as u32;
+    if wide {
+        let (column, rest) = root.split_horizontally(if both { at(1.0 / 3.0, w) } else { w / 2 });
+        let (data, strip) = column.split_vertically(at(0.62, h));
+        let (contour, surface) = if both {
+            let (contour, surface) = rest.split_horizontally(rest.dim_in_pixel().0 / 2);
+            (Some(contour), Some(surface))
+        } else {
+            one(rest)
+        };
+        return Panels {
+            data,
+            contour,
+            surface,
+            strip,
+        };
+    }
+    if both {
+        let (data, rest) = root.split_vertically(at(0.26, h));
+        let (contour, rest) = rest.split_vertically(at(0.28, h));
+        let (surface, strip) = rest.split_vertically(at(0.28, h));
+        return Panels {
+            data,
+            contour: Some(contour),
+            surface: Some(surface),
+            strip,
+        };
+    }
+    let (data, rest) = root.split_vertically(at(0.36, h));
+    let (cost, strip) = rest.split_vertically(at(0.36, h));
+    let (contour, surface) = one(cost);
+    Panels {
+        data,
+        contour,
+        surface,
+        strip,
     }
 }
 

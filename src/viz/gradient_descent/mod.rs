@@ -124,9 +124,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     },
     OptionSpec {
         name: "view",
-        kind: OptionKind::Choice(&["contour", "surface"]),
+        kind: OptionKind::Choice(&["contour", "surface", "both"]),
         default: "contour",
-        doc: "the right-hand view of the cost: contours seen from above, or the surface in 3-D",
+        doc: "the view of the cost: contours seen from above, the surface in 3-D, or both side by side",
     },
     OptionSpec {
         name: "azimuth",
@@ -737,6 +737,11 @@ impl Widget for GradientDescent {
                 let [m, c] = self.start();
                 format!("; start selected at m = {}, c = {}", sig(m, 3), sig(c, 3))
             }
+            (true, Drag::Turn(_)) => format!(
+                "; 3-D view selected, turned {}° and tilted {}°",
+                sig(self.options.float("azimuth"), 3),
+                sig(self.options.float("elevation"), 3)
+            ),
             _ => String::new(),
         };
         format!(
@@ -844,7 +849,16 @@ impl Widget for GradientDescent {
     }
 
     fn key(&mut self, key: Key<'_>) -> bool {
-        if self.options.choice("view") == "surface" {
+        if matches!(self.selected, Drag::Turn(_)) && self.options.choice("view") != "both" {
+            // The 3-D view was selected in the side-by-side view, which has since been left.
+            self.selected = Drag::Start;
+        }
+        let turns = match self.options.choice("view") {
+            "surface" => true,
+            "both" => matches!(self.selected, Drag::Turn(_)),
+            _ => false,
+        };
+        if turns {
             let by = if key.shift { 15.0 } else { 5.0 };
             let turned = match key.key {
                 "ArrowLeft" => Some(self.turn(by, 0.0)),
@@ -854,6 +868,7 @@ impl Widget for GradientDescent {
                 _ => None,
             };
             if let Some(changed) = turned {
+                self.keyboard = true;
                 return changed;
             }
         }
@@ -961,22 +976,26 @@ impl GradientDescent {
     /// then each data point.
     fn select_next(&mut self, direction: i64) -> bool {
         let n = self.model.points.len() as i64;
-        let handles = n + 1;
+        // With both cost views, the 3-D view is one more thing the arrows can move (turn).
+        let turnable = self.options.choice("view") == "both";
+        let handles = n + 1 + i64::from(turnable);
         let index = |d: Drag| match d {
             Drag::Point(i) => i as i64 + 1,
-            Drag::Start | Drag::Turn(_) => 0,
+            Drag::Start => 0,
+            Drag::Turn(_) => n + 1,
         };
         let mut k = index(self.selected);
         for _ in 0..handles {
             k = (k + direction).rem_euclid(handles);
-            let candidate = if k == 0 {
-                Drag::Start
-            } else {
-                Drag::Point((k - 1) as usize)
+            let candidate = match k {
+                0 => Drag::Start,
+                k if k <= n => Drag::Point((k - 1) as usize),
+                _ => Drag::Turn([0.0, 0.0]),
             };
             let locked = match candidate {
                 Drag::Point(_) => self.locked_points,
-                Drag::Start | Drag::Turn(_) => self.locked_start,
+                Drag::Start => self.locked_start,
+                Drag::Turn(_) => false,
             };
             if !locked {
                 self.selected = candidate;
@@ -1016,7 +1035,8 @@ impl GradientDescent {
         }
         match self.selected {
             Drag::Point(i) => self.model.points.get(i).map(|p| ("data", *p)),
-            Drag::Start | Drag::Turn(_) => Some(("cost", self.start())),
+            Drag::Start => Some(("cost", self.start())),
+            Drag::Turn(_) => None,
         }
     }
 

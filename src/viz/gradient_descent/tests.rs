@@ -288,3 +288,70 @@ fn the_surface_view_turns_by_keys_and_drag_and_keeps_the_descent() {
     assert_eq!(w.options().float("azimuth"), 163.0);
     assert_eq!(w.state().field("m"), before.field("m"));
 }
+
+#[test]
+fn both_views_side_by_side_share_the_descent_and_take_clicks_and_keys() {
+    use crate::viz::registry::AnyWidget;
+    use crate::viz::theme::Theme;
+    for width in [900.0, 360.0] {
+        let mut any = AnyWidget::with_options(NAME, [("view", "both"), ("steps", "5")]).unwrap();
+        any.to_svg(width, 1.0, Theme::LIGHT).unwrap();
+        let w = any.as_widget_mut();
+        let ids: Vec<&str> = w.plots().iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["data", "cost", "surface", "loss"], "at {width} px");
+        let plots = w.plots();
+        let cost = plots[1].transform.rect;
+        let surface = plots[2].transform.rect;
+        let overlap_x = cost.x < surface.x + surface.width && surface.x < cost.x + cost.width;
+        let overlap_y = cost.y < surface.y + surface.height && surface.y < cost.y + cost.height;
+        assert!(!(overlap_x && overlap_y), "the views overlap at {width} px");
+        // A click on the contours moves the start; a drag on the surface turns it.
+        let before = w.state();
+        let centre = |r: crate::viz::geometry::PixelRect| {
+            [(r.x + r.width / 2) as f64, (r.y + r.height / 2) as f64]
+        };
+        let c = centre(cost);
+        assert!(w.pointer(Pointer::Down([c[0] + 10.0, c[1] + 10.0])));
+        w.pointer(Pointer::Up([c[0] + 10.0, c[1] + 10.0]));
+        assert_ne!(w.state().field("m"), before.field("m"));
+        let s = centre(surface);
+        let azimuth = w.options().float("azimuth");
+        assert!(!w.pointer(Pointer::Down(s)));
+        assert!(w.pointer(Pointer::Move([s[0] + 20.0, s[1]])));
+        w.pointer(Pointer::Up([s[0] + 20.0, s[1]]));
+        assert_eq!(w.options().float("azimuth"), azimuth - 10.0);
+    }
+    // By keyboard: arrows move the start until Page Up selects the 3-D view, then they turn it.
+    let mut any = AnyWidget::with_options(NAME, [("view", "both")]).unwrap();
+    any.to_svg(900.0, 1.0, Theme::LIGHT).unwrap();
+    let w = any.as_widget_mut();
+    let m = w.state().field("m").cloned();
+    assert!(w.key(Key {
+        key: "ArrowRight",
+        shift: false
+    }));
+    assert_ne!(w.state().field("m").cloned(), m);
+    assert!(w.key(Key {
+        key: "PageUp",
+        shift: false
+    }));
+    assert!(
+        w.describe().contains("3-D view selected"),
+        "{}",
+        w.describe()
+    );
+    let m = w.state().field("m").cloned();
+    assert!(w.key(Key {
+        key: "ArrowLeft",
+        shift: false
+    }));
+    assert_eq!(w.options().float("azimuth"), -30.0);
+    assert_eq!(w.state().field("m").cloned(), m);
+    // Back to contours alone: the arrows move the start again.
+    w.set_option("view", "contour").unwrap();
+    assert!(w.key(Key {
+        key: "ArrowRight",
+        shift: false
+    }));
+    assert_ne!(w.state().field("m").cloned(), m);
+}
