@@ -351,3 +351,36 @@ test('the 3-D view turns by keyboard and by drag, sharing the descent with the c
   assert.equal((await state(page)).m, before.m);
   assertNoProblems(page);
 });
+
+test('both views side by side: a click on the contours moves the start, the 3-D view turns by drag and keys', async () => {
+  const { page, widget } = await coursePage({ dpr: 2 });
+  await page.locator(`${TAG} select[data-option="view"]`).selectOption('both');
+  await page.locator(`${TAG} button[data-action="step"]`).click();
+  const plots = await page.evaluate((tag) => document.querySelector(tag).plots, TAG);
+  const cost = plots.find((p) => p.id === 'cost');
+  const surface = plots.find((p) => p.id === 'surface');
+  assert.ok(cost && surface, `plots: ${plots.map((p) => p.id).join(', ')}`);
+  assert.ok(surface.x >= cost.x + cost.width, 'the 3-D view stands to the right of the contours');
+  const r = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON(), TAG);
+  const before = await state(page);
+  await page.mouse.click(r.left + cost.x + cost.width * 0.3, r.top + cost.y + cost.height * 0.7);
+  let s = await state(page);
+  assert.notEqual(s.options['start-m'], before.options['start-m'], 'the click set the start');
+  const from = { x: r.left + surface.x + surface.width / 2, y: r.top + surface.y + surface.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y, { steps: 4 });
+  await page.mouse.up();
+  s = await state(page);
+  assert.ok(Math.abs(Number(s.options.azimuth) + 55) <= 1, `azimuth ${s.options.azimuth}`);
+  const start = s.options['start-m'];
+  await page.locator(`${TAG} canvas`).focus();
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowLeft');
+  s = await state(page);
+  assert.ok(Math.abs(Number(s.options.azimuth) + 50) <= 1, `azimuth ${s.options.azimuth}`);
+  assert.equal(s.options['start-m'], start, 'with the 3-D view selected the arrows turn it');
+  await page.waitForTimeout(100);
+  await widget.screenshot({ path: path.join(outputDir(), 'gradient-descent-both-views.png') });
+  assertNoProblems(page);
+});
