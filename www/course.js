@@ -43,7 +43,6 @@ export const CHALLENGES = {
       `converged in ${s.converged_at} steps with α = ${Number(s.learning_rate.toPrecision(3))}${s.scaled ? ', on scaled x' : ''}.`,
   },
   optimizers: {
-    text: 'On Himmelblau’s surface, plain gradient descent diverges within a few steps at its default learning rate. Lower the GD learning rate until gradient descent converges instead, and see which of the four minima it finds.',
     done: (s) => s.surface === 'himmelblau' && s.optimizers.some((o) => o.id === 'gd' && o.status === 'converged'),
     solved: (s) => {
       const gd = s.optimizers.find((o) => o.id === 'gd');
@@ -107,8 +106,6 @@ function watchChallenge(box) {
   const section = box.closest('section');
   const widget = section && widgetOf(section);
   if (!challenge || !widget) return;
-  const textSlot = box.querySelector('[data-challenge-text]');
-  if (textSlot && challenge.text) textSlot.textContent = challenge.text;
   const mark = box.querySelector('.challenge-mark');
   const text = box.querySelector('.challenge-text');
   const tocLink = document.querySelector(`.toc a[href="#${name}"]`);
