@@ -162,6 +162,8 @@ function watchContents() {
   };
   fit();
   wide.addEventListener('change', fit);
+  // "Contents" under each section (narrow screens) opens the folded contents it jumps to.
+  for (const a of document.querySelectorAll('a[href="#toc-details"]')) a.addEventListener('click', () => (details.open = true));
 
   const links = new Map([...details.querySelectorAll('a[href^="#"]')].map((a) => [a.getAttribute('href').slice(1), a]));
   const sections = [...document.querySelectorAll('main section[id]')].filter((s) => links.has(s.id));

@@ -220,7 +220,7 @@ test('every section has its widget, prose, what to notice, a challenge and links
   assertNoProblems(page);
 });
 
-test('a student completes every challenge; each success is shown, announced and survives a reset', async () => {
+test('a student completes every challenge; each success is shown, announced and survives a reset', async (t) => {
   const page = await openPage(browser, `${server.url}index.html`);
   for (const name of SECTIONS) {
     const w = await showWidget(page, name);
@@ -232,7 +232,7 @@ test('a student completes every challenge; each success is shown, announced and 
     assert.match(text, /^✓ Solved: /, `${name}: a mark and words, not colour alone`);
     assert.equal(await status.getAttribute('data-same-node'), '', `${name}: the live region itself changed`);
     assert.equal(await page.locator(`.toc a[href="#${name}"][data-solved]`).count(), 1, `${name}: ticked in the contents`);
-    test.diagnostic?.(`${name}: ${text}`);
+    t.diagnostic(`${name}: ${text}`);
   }
   // Stop what is still animating.
   for (const name of ['optimizers', 'logistic-regression', 'gradient-descent']) {
@@ -325,7 +325,11 @@ test('390 px: the contents fold above the text, and the course passes axe', asyn
   assert.equal(await details.evaluate((d) => d.open), false, 'folded on a phone');
   const navHeight = await page.locator('nav.toc').evaluate((n) => n.getBoundingClientRect().height);
   assert.ok(navHeight < 60, `the folded contents take one line (${navHeight} px)`);
-  await page.locator('#toc-details summary').click();
+  // "Contents" under a section jumps back up and unfolds them.
+  await page.locator('#least-squares .to-contents a').click();
+  assert.equal(await details.evaluate((d) => d.open), true, 'unfolded by the link under a section');
+  const navTop = await page.locator('nav.toc').evaluate((n) => n.getBoundingClientRect().top);
+  assert.ok(Math.abs(navTop) < 40, `the contents are in view (${navTop})`);
   await page.locator('.toc a[href="#bayes-rule"]').click();
   await page.waitForSelector('.toc a[href="#bayes-rule"][aria-current="location"]');
   assert.match(await page.locator('#toc-now').textContent(), /Bayes’ theorem/);
