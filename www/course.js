@@ -9,6 +9,7 @@ import { stateToParams } from './ms/url-state.js';
 
 const fixed = (v, digits = 3) => Number(v).toFixed(digits);
 const sumOfSquares = (values) => values.reduce((t, v) => t + v * v, 0);
+const steps = (n) => `${n} step${n === 1 ? '' : 's'}`;
 /** The widget element of a course section (`<section id="NAME">` holds `<mathsight-NAME>`). */
 const widgetOf = (section) => section.querySelector(`mathsight-${section.id}`);
 
@@ -40,7 +41,7 @@ export const CHALLENGES = {
       Number(s.options['start-c']) === 0 &&
       Number(s.options['batch-size']) === 0,
     solved: (s) =>
-      `converged in ${s.converged_at} steps with α = ${Number(s.learning_rate.toPrecision(3))}${s.scaled ? ', on scaled x' : ''}.`,
+      `converged in ${steps(s.converged_at)} with α = ${Number(s.learning_rate.toPrecision(3))}${s.scaled ? ', on scaled x' : ''}.`,
   },
   optimizers: {
     done: (s) => s.surface === 'himmelblau' && s.optimizers.some((o) => o.id === 'gd' && o.status === 'converged'),
@@ -95,7 +96,7 @@ export const CHALLENGES = {
   },
   'logistic-regression': {
     done: (s) => s.separated === true && s.accuracy >= 1 && s.step > 0,
-    solved: (s) => `every point classified correctly after ${s.step} steps; |w| = ${fixed(s.weight_norm, 2)} and still growing.`,
+    solved: (s) => `every point classified correctly after ${steps(s.step)}; |w| = ${fixed(s.weight_norm, 2)} and still growing.`,
   },
 };
 
