@@ -8,7 +8,7 @@
 import { MathsightElement } from './ms/element.js';
 import { loadCore } from './ms/core.js';
 
-/** Every widget, in the order of the course (a test checks this against the core). */
+/** Every widget, in the core registry's order (a test checks this against the core). */
 export const WIDGETS = ['linear-system', 'least-squares', 'matrix-transform', 'gradient-descent', 'optimizers', 'logistic-regression', 'distribution', 'bayes-rule', 'bayes-update', 'naive-bayes', 'descriptive-stats', 'hypothesis-test', 'regression-stats'];
 
 for (const name of WIDGETS) {

@@ -69,7 +69,8 @@ test('the course page shows the widget sharply at DPR 2, with no console error',
   }, TAG);
   assert.equal(sizes.w, Math.round(sizes.cssW * 2), 'backing store width = CSS width × 2');
   assert.equal(sizes.h, Math.round(sizes.cssH * 2), 'backing store height = CSS height × 2');
-  const headings = await page.locator('h2').allTextContents();
+  // The numbered chapters (the opening "why" section has no number).
+  const headings = await page.locator('main h2:has(.chapter-number)').allTextContents();
   assert.deepEqual(
     headings.map((h) => h.replace(/^\d\s*/, '')),
     ['Linear algebra', 'Multivariate calculus', 'Probability', 'Statistics'],
