@@ -21,6 +21,16 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
 /** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
 const STATES = {
   'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
+  optimizers: [
+    [],
+    ['--steps', '300'],
+    ['--surface', 'rosenbrock', '--steps', '2000'],
+    ['--surface', 'himmelblau', '--steps', '400', '--momentum-beta', '0.5', '--adam-beta2', '0.99'],
+    ['--surface', 'regression', '--steps', '500', '--gd-learning-rate', '0.05', '--adagrad', 'false'],
+    ['--surface', 'saddle', '--steps', '800', '--gd-learning-rate', '1.2', '--rmsprop', 'false'],
+    ['--surface', 'plateau', '--steps', '10000', '--epsilon', '0.001'],
+    ['--surface', 'bowl', '--start-x', '0', '--start-y', '0', '--steps', '3'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
@@ -29,6 +39,15 @@ function close(a, b, tol, where) {
   if (Array.isArray(b)) {
     assert.ok(Array.isArray(a) && a.length === b.length, `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     b.forEach((v, i) => close(a[i], v, tol, `${where}[${i}]`));
+    return;
+  }
+  if (b !== null && typeof b === 'object') {
+    // A nested object (one optimizer of a race): the keys the program prints must match.
+    assert.ok(a !== null && typeof a === 'object' && !Array.isArray(a), `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    for (const [key, value] of Object.entries(a)) {
+      assert.ok(key in b, `${where}: the program prints "${key}", which the state does not have`);
+      close(value, b[key], tol, `${where}.${key}`);
+    }
     return;
   }
   if (typeof b !== 'number') {
