@@ -31,6 +31,14 @@ const STATES = {
     ['--surface', 'plateau', '--steps', '10000', '--epsilon', '0.001'],
     ['--surface', 'bowl', '--start-x', '0', '--start-y', '0', '--steps', '3'],
   ],
+  'logistic-regression': [
+    [],
+    ['--steps', '50'],
+    ['--separation', '6', '--steps', '300'],
+    ['--separation', '1', '--learning-rate', '12', '--steps', '100'],
+    ['--points', '0,0,0;1,0.5,0;2,1,1;0.5,2,1;1.5,1.5,0;3,2.5,1', '--learning-rate', '2', '--steps', '20000'],
+    ['--n', '200', '--separation', '1', '--seed', '11', '--steps', '2000', '--learning-rate', '1.5'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
