@@ -51,6 +51,15 @@ const STATES = {
     ['--a', '1,1;1,1.000000001', '--b', '2,2.000000001'],
     ['--a', '0,0;0,0', '--b', '0,0'],
   ],
+  'least-squares': [
+    [],
+    ['--model', 'quadratic', '--n', '20', '--seed', '9'],
+    ['--model', 'cubic', '--points', '0,1;1,2.5;2,2.9;3,4.8;4,5.1'],
+    ['--model', 'cubic', '--points', '-1,2;0,0;1,1;2,5'],
+    ['--points', '1,3;2,3;3,3;4,3'],
+    ['--n', '2'],
+    ['--model', 'cubic', '--points', '100,1;101,2.5;102,2.9;103,4.8;104,5.1;105,4'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
