@@ -60,6 +60,15 @@ const STATES = {
     ['--n', '2'],
     ['--model', 'cubic', '--points', '100,1;101,2.5;102,2.9;103,4.8;104,5.1;105,4'],
   ],
+  'matrix-transform': [
+    [],
+    ['--a', '1,2;3,4'],
+    ['--a', '1,2;2,4'],
+    ['--a', '0,-1;1,0'],
+    ['--a', '1,1;0,1'],
+    ['--a', '-0.5,1.5;2,0.3', '--shape', 'circle'],
+    ['--a', '0,0;0,0'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
