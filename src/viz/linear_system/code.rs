@@ -106,7 +106,7 @@ kind = "unique" if rank == n else "none" if rank < rank_augmented else "infinite
 {solution}
 # The condition number: how much a small change in A or b can move x (infinite if A is singular).
 condition_number = np.linalg.cond(A) if rank == n else None
-sensitive = bool(kind == "unique" and condition_number > {sensitive})  # the warning above 1e8
+sensitive = bool(kind == "unique" and condition_number > {sensitive:e})  # the warning above 1e8
 
 print(f"{{kind}} solution(s): x = {{x}}; rank A = {{rank}}, rank [A|b] = {{rank_augmented}}, cond = {{condition_number}}")
 # The widget's state, for comparison: equal to 1e-9 relative, or to cond(A) * machine epsilon,
@@ -119,7 +119,7 @@ print(json.dumps({{
 "#,
             a = np_matrix(&system.a),
             b = np_array(&system.b),
-            sensitive = format!("{SENSITIVE_CONDITION:e}"),
+            sensitive = SENSITIVE_CONDITION,
         )
     }
 }

@@ -23,7 +23,7 @@ columns = [A @ [1, 0], A @ [0, 1]]
 print("unit square ->", (A @ np.array([[0, 1, 1, 0], [0, 0, 1, 1]])).T.tolist())
 # ... whose signed area is det A (negative when the picture is flipped).
 det = np.linalg.det(A)
-singular = bool(abs(det) <= {tol} * np.abs(A).max() ** 2)  # the plane collapses onto a line
+singular = bool(abs(det) <= {tol:e} * np.abs(A).max() ** 2)  # the plane collapses onto a line
 orientation = "collapsed" if singular else "preserved" if det > 0 else "reversed"
 
 # The eigenvectors: directions A only stretches (the dashed lines), by their eigenvalues.
@@ -48,7 +48,7 @@ print(json.dumps({{
             b = py_float(b),
             c = py_float(c),
             d = py_float(d),
-            tol = format!("{SINGULAR_TOLERANCE:e}"),
+            tol = SINGULAR_TOLERANCE,
         )
     }
 }
