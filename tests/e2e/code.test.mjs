@@ -106,6 +106,7 @@ const withCode = WIDGETS.filter((name) => {
 
 test('every widget with a program is listed for checking', () => {
   assert.ok(withCode.includes('gradient-descent'));
+  for (const name of withCode) assert.ok((STATES[name] ?? []).length >= 2, `${name} needs at least two states in STATES`);
 });
 
 for (const name of withCode) {
