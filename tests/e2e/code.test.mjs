@@ -21,6 +21,54 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
 /** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
 const STATES = {
   'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
+  optimizers: [
+    [],
+    ['--steps', '300'],
+    ['--surface', 'rosenbrock', '--steps', '2000'],
+    ['--surface', 'himmelblau', '--steps', '400', '--momentum-beta', '0.5', '--adam-beta2', '0.99'],
+    ['--surface', 'regression', '--steps', '500', '--gd-learning-rate', '0.05', '--adagrad', 'false'],
+    ['--surface', 'saddle', '--steps', '800', '--gd-learning-rate', '1.2', '--rmsprop', 'false'],
+    ['--surface', 'plateau', '--steps', '10000', '--epsilon', '0.001'],
+    ['--surface', 'bowl', '--start-x', '0', '--start-y', '0', '--steps', '3'],
+  ],
+  'logistic-regression': [
+    [],
+    ['--steps', '50'],
+    ['--separation', '6', '--steps', '300'],
+    ['--separation', '1', '--learning-rate', '12', '--steps', '100'],
+    ['--points', '0,0,0;1,0.5,0;2,1,1;0.5,2,1;1.5,1.5,0;3,2.5,1', '--learning-rate', '2', '--steps', '20000'],
+    ['--n', '200', '--separation', '1', '--seed', '11', '--steps', '2000', '--learning-rate', '1.5'],
+  ],
+  'linear-system': [
+    [],
+    ['--step', '2'],
+    ['--a', '2,1,-1;-3,-1,2;-2,1,2', '--b', '8,-11,-3', '--step', '4'],
+    ['--a', '0.5,0.25,1;1.5,-2,0.1;3,1,1', '--b', '1,2,3'],
+    ['--a', '0,1,2;1,0,1;2,1/3,0', '--b', '1,2,3/4'],
+    ['--a', '1,2;2,4', '--b', '3,7'],
+    ['--a', '1,1,1;1,2,3;2,3,4', '--b', '6,14,20'],
+    ['--a', '1,1,1;1,1,1;1,1,1', '--b', '1,2,3'],
+    ['--a', '1,1;1,1.000000001', '--b', '2,2.000000001'],
+    ['--a', '0,0;0,0', '--b', '0,0'],
+  ],
+  'least-squares': [
+    [],
+    ['--model', 'quadratic', '--n', '20', '--seed', '9'],
+    ['--model', 'cubic', '--points', '0,1;1,2.5;2,2.9;3,4.8;4,5.1'],
+    ['--model', 'cubic', '--points', '-1,2;0,0;1,1;2,5'],
+    ['--points', '1,3;2,3;3,3;4,3'],
+    ['--n', '2'],
+    ['--model', 'cubic', '--points', '100,1;101,2.5;102,2.9;103,4.8;104,5.1;105,4'],
+  ],
+  'matrix-transform': [
+    [],
+    ['--a', '1,2;3,4'],
+    ['--a', '1,2;2,4'],
+    ['--a', '0,-1;1,0'],
+    ['--a', '1,1;0,1'],
+    ['--a', '-0.5,1.5;2,0.3', '--shape', 'circle'],
+    ['--a', '0,0;0,0'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
@@ -29,6 +77,15 @@ function close(a, b, tol, where) {
   if (Array.isArray(b)) {
     assert.ok(Array.isArray(a) && a.length === b.length, `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     b.forEach((v, i) => close(a[i], v, tol, `${where}[${i}]`));
+    return;
+  }
+  if (b !== null && typeof b === 'object') {
+    // A nested object (one optimizer of a race): the keys the program prints must match.
+    assert.ok(a !== null && typeof a === 'object' && !Array.isArray(a), `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    for (const [key, value] of Object.entries(a)) {
+      assert.ok(key in b, `${where}: the program prints "${key}", which the state does not have`);
+      close(value, b[key], tol, `${where}.${key}`);
+    }
     return;
   }
   if (typeof b !== 'number') {
@@ -49,6 +106,7 @@ const withCode = WIDGETS.filter((name) => {
 
 test('every widget with a program is listed for checking', () => {
   assert.ok(withCode.includes('gradient-descent'));
+  for (const name of withCode) assert.ok((STATES[name] ?? []).length >= 2, `${name} needs at least two states in STATES`);
 });
 
 for (const name of withCode) {

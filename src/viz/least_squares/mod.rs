@@ -7,6 +7,7 @@
 //! State = options (the points or a seed, the model). Dragging a point (or moving it with the
 //! arrow keys) makes the data explicit, so a shared URL keeps it.
 
+mod code;
 mod draw;
 
 use crate::math::least_squares::PolyFit;
@@ -362,6 +363,10 @@ impl Widget for LeastSquares {
             // The panel below: text, one row per unknown, and the projection picture.
             width_css * 0.9 + 300.0 + 17.0 * (self.fit.degree + 1) as f64
         }
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn table(&self) -> Option<Table> {

@@ -6,6 +6,7 @@
 //! Dragging a line's handle rewrites its row of `a` and `b` with whole numbers, so exact
 //! fractions survive editing by hand.
 
+mod code;
 mod draw;
 mod space;
 
@@ -525,6 +526,10 @@ impl Widget for LinearSystem {
 
     fn share_steps(&self) -> Option<(&'static str, u64)> {
         Some(("step", self.shown as u64))
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn reset(&mut self) {

@@ -5,6 +5,7 @@
 //!
 //! State = options + the number of steps taken; everything drawn is recomputed from those.
 
+mod code;
 mod draw;
 mod options;
 
@@ -202,6 +203,10 @@ impl Widget for LogisticRegression {
 
     fn share_steps(&self) -> Option<(&'static str, u64)> {
         Some(("steps", self.model.trainer.steps() as u64))
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn reset(&mut self) {

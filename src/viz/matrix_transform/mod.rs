@@ -6,6 +6,7 @@
 //!
 //! State = options (`a`, `shape`, `show-eigenvectors`).
 
+mod code;
 mod draw;
 
 use crate::math::matrix2::{det, eigen, is_singular, Eigen, Matrix2};
@@ -294,6 +295,10 @@ impl Widget for MatrixTransform {
             sig(det(&m), 3),
             self.orientation()
         )
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn key_help(&self) -> &'static str {

@@ -5,6 +5,7 @@
 //! State = options + the race's step count. Everything drawn is recomputed from those, so the
 //! same options and step give the same picture.
 
+mod code;
 mod draw;
 mod options;
 
@@ -79,8 +80,13 @@ pub const RACERS: [Racer; 6] = [
 
 /// The data behind the "regression" surface: the gradient-descent widget's default data
 /// (12 points around y = 1.5·x + 1, noise 0.7, seed 7).
+fn regression_points() -> Vec<[f64; 2]> {
+    sample::noisy_line(12, 1.5, 1.0, 0.7, (0.0, 4.0), 7)
+}
+
+/// The cost of fitting a line to [`regression_points`].
 fn regression_fit() -> Result<LineFit, crate::math::MathError> {
-    LineFit::new(&sample::noisy_line(12, 1.5, 1.0, 0.7, (0.0, 4.0), 7))
+    LineFit::new(&regression_points())
 }
 
 /// The surface an option value names.
@@ -368,6 +374,10 @@ impl Widget for Optimizers {
 
     fn share_steps(&self) -> Option<(&'static str, u64)> {
         Some(("steps", self.steps() as u64))
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn reset(&mut self) {
