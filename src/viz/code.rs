@@ -27,6 +27,22 @@ pub fn py_float(x: f64) -> String {
     format!("{x:?}")
 }
 
+/// A string as a Python string literal (JSON's escapes are Python's), so text a reader typed
+/// (a label, a table header) can never end the literal or a comment and run as code.
+///
+/// ```
+/// use mathsight::viz::code::py_str;
+/// assert_eq!(py_str("say \"hi\"\n"), r#""say \"hi\"\n""#);
+/// ```
+pub fn py_str(text: &str) -> String {
+    super::json::Json::str(text).to_json()
+}
+
+/// An optional float as Python source: `None` when absent (the state writes it as null).
+pub fn py_opt(x: Option<f64>) -> String {
+    x.map_or_else(|| "None".to_string(), py_float)
+}
+
 /// A list of floats as a `np.array([...])` expression, wrapped to lines of about 88 characters.
 pub fn np_array(values: &[f64]) -> String {
     let mut out = String::from("np.array([");
@@ -67,5 +83,12 @@ mod tests {
         assert!(a.starts_with("np.array([1.5, 1.5"));
         assert!(a.lines().all(|l| l.len() <= 92), "{a}");
         assert_eq!(np_array(&[]), "np.array([])");
+    }
+
+    #[test]
+    fn strings_and_options() {
+        assert_eq!(py_str("a\u{1}b"), "\"a\\u0001b\"");
+        assert_eq!(py_opt(None), "None");
+        assert_eq!(py_opt(Some(0.5)), "0.5");
     }
 }

@@ -21,6 +21,8 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
 /** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
 const STATES = {
   'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
+  // Probability and statistics widgets.
+  'bayes-rule': [[], ['--story', 'medical-test', '--observations', '3'], ['--prior', '0.0125', '--observations', '7'], ['--likelihood', '0', '--false-positive', '0']],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
@@ -29,6 +31,14 @@ function close(a, b, tol, where) {
   if (Array.isArray(b)) {
     assert.ok(Array.isArray(a) && a.length === b.length, `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     b.forEach((v, i) => close(a[i], v, tol, `${where}[${i}]`));
+    return;
+  }
+  if (b !== null && typeof b === 'object') {
+    assert.ok(a !== null && typeof a === 'object', `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    for (const key of Object.keys(a)) {
+      assert.ok(key in b, `${where}: the program prints "${key}", which the state does not have`);
+      close(a[key], b[key], tol, `${where}.${key}`);
+    }
     return;
   }
   if (typeof b !== 'number') {
