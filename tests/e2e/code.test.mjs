@@ -23,6 +23,7 @@ const STATES = {
   'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
   // Probability and statistics widgets.
   'bayes-rule': [[], ['--story', 'medical-test', '--observations', '3'], ['--prior', '0.0125', '--observations', '7'], ['--likelihood', '0', '--false-positive', '0']],
+  'bayes-update': [[], ['--successes', '7', '--failures', '3'], ['--prior-alpha', '0.5', '--prior-beta', '0.5', '--failures', '40'], ['--model', 'normal-normal'], ['--model', 'normal-normal', '--prior-mean', '-1', '--prior-sd', '0.5', '--sigma', '2', '--data', '1.2345, 0.7071, 2.5, -1.9, 3.1416']],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
