@@ -24,6 +24,7 @@ const STATES = {
   // Probability and statistics widgets.
   'bayes-rule': [[], ['--story', 'medical-test', '--observations', '3'], ['--prior', '0.0125', '--observations', '7'], ['--likelihood', '0', '--false-positive', '0']],
   'bayes-update': [[], ['--successes', '7', '--failures', '3'], ['--prior-alpha', '0.5', '--prior-beta', '0.5', '--failures', '40'], ['--model', 'normal-normal'], ['--model', 'normal-normal', '--prior-mean', '-1', '--prior-sd', '0.5', '--sigma', '2', '--data', '1.2345, 0.7071, 2.5, -1.9, 3.1416']],
+  'distribution': [[], ['--family', 'binomial', '--n', '20', '--p', '0.35', '--a', '2.5', '--b', '9'], ['--family', 'poisson', '--lambda', '30', '--a', '40', '--b', '60'], ['--family', 'geometric', '--p', '0.2', '--a', '1', '--b', '4'], ['--family', 'bernoulli', '--p', '0.7', '--a', '1', '--b', '1'], ['--family', 'student-t', '--df', '1.5', '--a', '2', '--b', '30'], ['--family', 'student-t', '--df', '0.8', '--samples', '1'], ['--family', 'chi-squared', '--df', '3', '--a', '0.5', '--b', '12', '--seed', '9'], ['--family', 'exponential', '--lambda', '0.5', '--a', '3', '--b', '1'], ['--family', 'uniform', '--low', '-2', '--high', '3', '--a', '0', '--b', '5'], ['--family', 'beta', '--alpha', '0.5', '--beta', '0.5', '--a', '0.9', '--b', '1', '--samples', '0'], ['--mu', '3', '--sigma', '0.5', '--samples', '20000']],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
