@@ -27,6 +27,15 @@ const STATES = {
   'distribution': [[], ['--family', 'binomial', '--n', '20', '--p', '0.35', '--a', '2.5', '--b', '9'], ['--family', 'poisson', '--lambda', '30', '--a', '40', '--b', '60'], ['--family', 'geometric', '--p', '0.2', '--a', '1', '--b', '4'], ['--family', 'bernoulli', '--p', '0.7', '--a', '1', '--b', '1'], ['--family', 'student-t', '--df', '1.5', '--a', '2', '--b', '30'], ['--family', 'student-t', '--df', '0.8', '--samples', '1'], ['--family', 'chi-squared', '--df', '3', '--a', '0.5', '--b', '12', '--seed', '9'], ['--family', 'exponential', '--lambda', '0.5', '--a', '3', '--b', '1'], ['--family', 'uniform', '--low', '-2', '--high', '3', '--a', '0', '--b', '5'], ['--family', 'beta', '--alpha', '0.5', '--beta', '0.5', '--a', '0.9', '--b', '1', '--samples', '0'], ['--mu', '3', '--sigma', '0.5', '--samples', '20000']],
   'naive-bayes': [[], ['--full-covariance', 'true', '--n', '100', '--seed', '11'], ['--full-covariance', 'true', '--points-a', '0,0;1,1;2,2', '--points-b', '3,1;3,1.5;4,1'], ['--points-a', '-1,0.5;0,1;0.5,-0.5', '--points-b', '3,1;3,1']],
   'descriptive-stats': [[], ['--shape', 'outliers', '--n', '200', '--seed', '3'], ['--shape', 'bimodal', '--bin-width', '2.5'], ['--data', '1, 1, 2, 2, 3', '--bin-width', '0.001'], ['--data', '5']],
+  'hypothesis-test': [
+    [],
+    ['--test', 'z', '--alternative', 'greater', '--data', '5.1, 6.3, 4.8, 7.2, 5.9, 6.6', '--sd', '1.5', '--alpha', '0.01'],
+    ['--alternative', 'less', '--data', '4.2, 3.9, 5.1, 4.4, 4.8, 3.7, 4.9', '--prior', 'normal', '--prior-mean', '4', '--prior-sd', '0.5', '--effect', '-0.8'],
+    ['--test', 'welch', '--mean', '6.1', '--sd', '1.2', '--n', '12', '--mean-b', '5', '--sd-b', '2.5', '--n-b', '30'],
+    ['--test', 'welch', '--alternative', 'greater', '--data', '5.1, 6.3, 4.8, 7.2, 5.9', '--data-b', '4.1, 5.0, 3.8, 4.9, 4.4, 5.2'],
+    ['--test', 'welch', '--alternative', 'less', '--data', '3.1, 2.2, 4.0', '--prior', 'normal'],
+    ['--mean', '50', '--sd', '1', '--n', '100', '--alpha', '0.0001'],
+  ],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
