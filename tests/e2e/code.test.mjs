@@ -37,7 +37,6 @@ const STATES = {
     ['--mean', '50', '--sd', '1', '--n', '100', '--alpha', '0.0001'],
   ],
   'regression-stats': [[], ['--n', '200', '--slope', '-2', '--intercept', '40', '--noise', '8', '--seed', '17'], ['--points', '1,3;2,5;3,7;4,9'], ['--csv', 'hours,score\n1,52\n2,oops\n3,61\n4,70\n5,71\n'], ['--csv', '0.5;1.25\n1.5;2.0\n2.5;2.25\n3.5;4.5\n4.5;4.0']],
-
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
@@ -74,6 +73,7 @@ const withCode = WIDGETS.filter((name) => {
 
 test('every widget with a program is listed for checking', () => {
   assert.ok(withCode.includes('gradient-descent'));
+  for (const name of Object.keys(STATES)) assert.ok(withCode.includes(name), `${name} has states to check but no program`);
 });
 
 for (const name of withCode) {
