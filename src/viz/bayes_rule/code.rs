@@ -51,7 +51,7 @@ people = {{"population": {population:?}, "a": count(prior), "a_and_b": count(joi
 people["b"] = people["a_and_b"] + people["not_a_and_b"]
 
 print(f"P(A) = {{prior:.4g}}, P(B) = {{evidence:.4g}}, P(A|B) = {{p if p is None else round(p, 4)}}")
-print(f"out of {{people['population']:.0f}}: {{people['a_and_b']}} of the {{people['b']}} for whom {{label_b!r}} also {{label_a!r}}")
+print(f"{{people['a_and_b']}} of the {{people['b']}} for whom {{label_b!r}} also {{label_a!r}}")
 # The widget's state, for comparison.
 print(json.dumps({{
     "prior": prior, "likelihood": likelihood, "false_positive": false_positive, "joint": joint,

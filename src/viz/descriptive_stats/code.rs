@@ -62,7 +62,8 @@ start = np.floor(x.min() / bin_width) * bin_width
 bins = int(np.clip(np.floor((x.max() - start) / bin_width) + 1, 1, {max_bins} + 1))
 counts = np.bincount(np.clip(np.floor((x - start) / bin_width), 0, bins - 1).astype(int), minlength=bins)
 
-print(f"n = {{n}}, mean = {{mean:.4g}}, median = {{median:.4g}}, Q1 = {{q1:.4g}}, Q3 = {{q3:.4g}}, modes = {{modes.tolist()}}")
+print(f"n = {{n}}, mean = {{mean:.4g}}, median = {{median:.4g}}, modes = {{modes.tolist()}}")
+print(f"Q1 = {{q1:.4g}}, Q3 = {{q3:.4g}}, whiskers {{whiskers[0]:g}} to {{whiskers[1]:g}}, {{bins}} bins of width {{bin_width:g}}")
 # The widget's state, for comparison.
 print(json.dumps({{
     "n": n, "mean": mean, "median": median, "mode": modes.tolist(), "mode_count": mode_count,

@@ -218,7 +218,8 @@ prob_h0 = below if alternative == "greater" else above if alternative == "less" 
 # (The panel of simulated experiments uses the widget's own seeded generator; it is not repeated here.)
 
 
-print(f"statistic {{statistic:.4g}}, p = {{p_value:.3g}}: {{'reject' if reject else 'do not reject'}} H0 at alpha = {{alpha}}; power {{power:.3g}}")
+decision = "reject" if reject else "do not reject"
+print(f"statistic {{statistic:.4g}}, p = {{p_value:.3g}}: {{decision}} H0 at alpha = {{alpha}}; power {{power:.3g}}")
 # The widget's state, for comparison.
 print(json.dumps({{
     "statistic": statistic, "df": df, "p_value": p_value, "reject": reject, "critical_lo": finite(lo),

@@ -71,7 +71,8 @@ def finite(v):
     return float(v) if np.isfinite(v) else None
 
 
-print(f"y = {{fit.slope:.4g}} x + {{fit.intercept:.4g}}, R^2 = {{fit.rvalue**2:.4g}}, t = {{slope_t:.4g}}, p = {{fit.pvalue:.3g}}")
+print(f"y = {{fit.slope:.4g}} x + {{fit.intercept:.4g}}, R^2 = {{fit.rvalue**2:.4g}}")
+print(f"slope: t = {{slope_t:.4g}} on {{df}} df, p = {{fit.pvalue:.3g}}")
 # The widget's state, for comparison.
 print(json.dumps({{
     "n": n, "slope": fit.slope, "intercept": fit.intercept, "r_squared": fit.rvalue**2,
