@@ -21,6 +21,7 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
 /** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
 const STATES = {
   'gradient-descent': [[], ['--steps', '12'], ['--learning-rate', '0.19', '--start-m', '3', '--steps', '40'], ['--learning-rate', '0.3', '--steps', '60']],
+  // Calculus and linear-algebra widgets.
   optimizers: [
     [],
     ['--steps', '300'],
@@ -69,6 +70,22 @@ const STATES = {
     ['--a', '-0.5,1.5;2,0.3', '--shape', 'circle'],
     ['--a', '0,0;0,0'],
   ],
+  // Probability and statistics widgets.
+  'bayes-rule': [[], ['--story', 'medical-test', '--observations', '3'], ['--prior', '0.0125', '--observations', '7'], ['--likelihood', '0', '--false-positive', '0']],
+  'bayes-update': [[], ['--successes', '7', '--failures', '3'], ['--prior-alpha', '0.5', '--prior-beta', '0.5', '--failures', '40'], ['--model', 'normal-normal'], ['--model', 'normal-normal', '--prior-mean', '-1', '--prior-sd', '0.5', '--sigma', '2', '--data', '1.2345, 0.7071, 2.5, -1.9, 3.1416']],
+  'distribution': [[], ['--family', 'binomial', '--n', '20', '--p', '0.35', '--a', '2.5', '--b', '9'], ['--family', 'poisson', '--lambda', '30', '--a', '40', '--b', '60'], ['--family', 'geometric', '--p', '0.2', '--a', '1', '--b', '4'], ['--family', 'bernoulli', '--p', '0.7', '--a', '1', '--b', '1'], ['--family', 'student-t', '--df', '1.5', '--a', '2', '--b', '30'], ['--family', 'student-t', '--df', '0.8', '--samples', '1'], ['--family', 'chi-squared', '--df', '3', '--a', '0.5', '--b', '12', '--seed', '9'], ['--family', 'exponential', '--lambda', '0.5', '--a', '3', '--b', '1'], ['--family', 'uniform', '--low', '-2', '--high', '3', '--a', '0', '--b', '5'], ['--family', 'beta', '--alpha', '0.5', '--beta', '0.5', '--a', '0.9', '--b', '1', '--samples', '0'], ['--mu', '3', '--sigma', '0.5', '--samples', '20000']],
+  'naive-bayes': [[], ['--full-covariance', 'true', '--n', '100', '--seed', '11'], ['--full-covariance', 'true', '--points-a', '0,0;1,1;2,2', '--points-b', '3,1;3,1.5;4,1'], ['--points-a', '-1,0.5;0,1;0.5,-0.5', '--points-b', '3,1;3,1']],
+  'descriptive-stats': [[], ['--shape', 'outliers', '--n', '200', '--seed', '3'], ['--shape', 'bimodal', '--bin-width', '2.5'], ['--data', '1, 1, 2, 2, 3', '--bin-width', '0.001'], ['--data', '5']],
+  'hypothesis-test': [
+    [],
+    ['--test', 'z', '--alternative', 'greater', '--data', '5.1, 6.3, 4.8, 7.2, 5.9, 6.6', '--sd', '1.5', '--alpha', '0.01'],
+    ['--alternative', 'less', '--data', '4.2, 3.9, 5.1, 4.4, 4.8, 3.7, 4.9', '--prior', 'normal', '--prior-mean', '4', '--prior-sd', '0.5', '--effect', '-0.8'],
+    ['--test', 'welch', '--mean', '6.1', '--sd', '1.2', '--n', '12', '--mean-b', '5', '--sd-b', '2.5', '--n-b', '30'],
+    ['--test', 'welch', '--alternative', 'greater', '--data', '5.1, 6.3, 4.8, 7.2, 5.9', '--data-b', '4.1, 5.0, 3.8, 4.9, 4.4, 5.2'],
+    ['--test', 'welch', '--alternative', 'less', '--data', '3.1, 2.2, 4.0', '--prior', 'normal'],
+    ['--mean', '50', '--sd', '1', '--n', '100', '--alpha', '0.0001'],
+  ],
+  'regression-stats': [[], ['--n', '200', '--slope', '-2', '--intercept', '40', '--noise', '8', '--seed', '17'], ['--points', '1,3;2,5;3,7;4,9'], ['--csv', 'hours,score\n1,52\n2,oops\n3,61\n4,70\n5,71\n'], ['--csv', '0.5;1.25\n1.5;2.0\n2.5;2.25\n3.5;4.5\n4.5;4.0']],
 };
 
 before(() => execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT }));
@@ -107,6 +124,7 @@ const withCode = WIDGETS.filter((name) => {
 test('every widget with a program is listed for checking', () => {
   assert.ok(withCode.includes('gradient-descent'));
   for (const name of withCode) assert.ok((STATES[name] ?? []).length >= 2, `${name} needs at least two states in STATES`);
+  for (const name of Object.keys(STATES)) assert.ok(withCode.includes(name), `${name} has states to check but no program`);
 });
 
 for (const name of withCode) {

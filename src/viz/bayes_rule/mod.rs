@@ -5,6 +5,7 @@
 //! State = options (prior, likelihood, false-positive rate, labels, number of observations);
 //! the beliefs are recomputed from them, so the same options give the same picture.
 
+mod code;
 mod draw;
 
 use crate::math::bayes::BayesRule as Rule;
@@ -275,6 +276,10 @@ impl Widget for BayesRule {
             }
         }
         self.set_all(&[(name, raw.to_string())])
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn share_steps(&self) -> Option<(&'static str, u64)> {

@@ -7,6 +7,7 @@
 //! them; simulation draws from a generator seeded by `seed` and the number of observations so
 //! far, so the same options and clicks give the same data.
 
+mod code;
 mod draw;
 mod model;
 
@@ -545,6 +546,10 @@ impl Widget for BayesUpdate {
             sig(ci[0], 3),
             sig(ci[1], 3)
         )
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn key_help(&self) -> &'static str {

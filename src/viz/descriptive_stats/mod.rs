@@ -6,6 +6,7 @@
 //! width) + which point is selected. Every interaction writes the data back into the `data`
 //! option, so a shared state reproduces the picture.
 
+mod code;
 mod draw;
 
 use crate::math::descriptive::{order_by, sample_shape, Histogram, Shape, Summary, MAX_VALUES};
@@ -431,6 +432,10 @@ impl Widget for DescriptiveStats {
                 self.selected.map_or(Json::Null, |i| Json::Num(i as f64)),
             ),
         ])
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn controls(&self) -> Vec<Control> {

@@ -5,6 +5,7 @@
 //! State = options. The plotted range depends on the distribution only, so dragging a and b
 //! never moves the axes, and a shared URL reproduces the view.
 
+mod code;
 mod draw;
 mod model;
 
@@ -490,6 +491,10 @@ impl Widget for DistributionWidget {
             mo("="),
             mn(&sig(self.probability(), 4)),
         ]))
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn key_help(&self) -> &'static str {

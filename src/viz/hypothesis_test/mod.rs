@@ -6,6 +6,7 @@
 //! State = options. Dragging the critical value sets α; dragging the alternative sets the effect
 //! size; the arrow keys do both.
 
+mod code;
 mod draw;
 
 use crate::math::hypothesis::{
@@ -519,6 +520,10 @@ impl Widget for HypothesisTest {
         let mut options = self.options.clone();
         options.set(name, raw)?;
         self.rebuild(options)
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn step(&mut self, _n: u32) {}

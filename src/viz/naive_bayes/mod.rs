@@ -5,6 +5,7 @@
 //!
 //! State = options (the points of each class, or seeded data) + the probe position.
 
+mod code;
 mod draw;
 
 use crate::math::naive_bayes::{Covariance, TwoClassGaussian};
@@ -241,6 +242,10 @@ impl Widget for NaiveBayes {
         options.set(name, raw)?;
         self.frozen = None;
         self.apply(options)
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn step(&mut self, _n: u32) {}

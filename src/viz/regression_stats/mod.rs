@@ -5,6 +5,7 @@
 //! State = options. Data comes from `csv` if it is not empty, else `points`, else the seeded
 //! generator. Dragging a point writes the data into `points` (and clears `csv`).
 
+mod code;
 mod draw;
 
 use crate::math::descriptive::order_by;
@@ -308,6 +309,10 @@ impl Widget for RegressionStats {
     fn reset(&mut self) {
         self.drag = None;
         self.frozen = None;
+    }
+
+    fn code(&self) -> Option<String> {
+        Some(self.python())
     }
 
     fn state(&self) -> Json {
