@@ -35,7 +35,10 @@ pub fn form_decode(raw: &[u8]) -> String {
     while let Some(&b) = raw.get(i) {
         match b {
             b'+' => out.push(b' '),
-            b'%' => match (raw.get(i + 1).and_then(|&h| hex(h)), raw.get(i + 2).and_then(|&l| hex(l))) {
+            b'%' => match (
+                raw.get(i + 1).and_then(|&h| hex(h)),
+                raw.get(i + 2).and_then(|&l| hex(l)),
+            ) {
                 (Some(h), Some(l)) => {
                     out.push((h * 16 + l) as u8);
                     i += 2;
@@ -121,7 +124,11 @@ pub fn options(data: &[u8]) {
     assert!(json.starts_with('{') && json.ends_with('}'), "{json}");
     let _ = (w.readouts(), w.message(), w.describe(), w.controls());
     let _ = (w.table(), w.formula(), w.details(), w.code(), w.key_help());
-    let _ = (w.lockable(), w.share_steps(), w.options().changed_pairs().count());
+    let _ = (
+        w.lockable(),
+        w.share_steps(),
+        w.options().changed_pairs().count(),
+    );
     let theme = Theme::LIGHT.with_overrides(&String::from_utf8_lossy(data));
     if let Err(e) = any.to_svg(320.0, 1.0, theme) {
         panic!("{}: drawing failed: {e}", kind.name);
@@ -148,7 +155,10 @@ pub fn data(data: &[u8]) {
     for e in &table.errors {
         assert!(e.line >= 1 && e.line <= lines, "{e} of {lines} lines");
         assert!(matches!(e.column, None | Some(1 | 2)), "{e}");
-        assert!(!e.reason.is_empty() && e.reason.len() <= MAX_MESSAGE_LEN, "{e}");
+        assert!(
+            !e.reason.is_empty() && e.reason.len() <= MAX_MESSAGE_LEN,
+            "{e}"
+        );
     }
     if let Some(header) = &table.header {
         assert!(header.iter().all(|h| h.chars().count() <= 40));
@@ -181,7 +191,9 @@ pub fn data(data: &[u8]) {
         "labelled",
         parse_labelled(&text).map(|p| {
             assert!(p.len() <= MAX_POINTS);
-            assert!(p.iter().all(|l| l.x.iter().all(|v| v.is_finite()) && l.class <= 1));
+            assert!(p
+                .iter()
+                .all(|l| l.x.iter().all(|v| v.is_finite()) && l.class <= 1));
             p.len()
         }),
     );
