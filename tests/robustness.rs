@@ -93,10 +93,45 @@ fn extreme() -> impl Strategy<Value = f64> {
 fn words() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home",
-            "End", "Enter", "Backspace", "Delete", " ", "p", "r", "s", "f", "n", "c", "0", "1",
-            "+", "-", "]", "[", "Escape", "x", "step", "play", "reset", "observe", "simulate",
-            "down", "move", "up", "cancel", "start", "points", "start,points", "",
+            "ArrowLeft",
+            "ArrowRight",
+            "ArrowUp",
+            "ArrowDown",
+            "PageUp",
+            "PageDown",
+            "Home",
+            "End",
+            "Enter",
+            "Backspace",
+            "Delete",
+            " ",
+            "p",
+            "r",
+            "s",
+            "f",
+            "n",
+            "c",
+            "0",
+            "1",
+            "+",
+            "-",
+            "]",
+            "[",
+            "Escape",
+            "x",
+            "step",
+            "play",
+            "reset",
+            "observe",
+            "simulate",
+            "down",
+            "move",
+            "up",
+            "cancel",
+            "start",
+            "points",
+            "start,points",
+            "",
         ])
         .prop_map(str::to_string),
         any::<String>(),
@@ -167,7 +202,10 @@ fn ops() -> impl Strategy<Value = Op> {
 fn draw_like_the_handle(w: &mut AnyWidget, width_px: u32, dpr: f64, dark: bool, colours: &str) {
     let scale = boundary::draw_scale(dpr);
     let width_css = f64::from(width_px) / scale;
-    let height_px = (w.as_widget().height_for_width(boundary::layout_width_css(width_css)) * scale)
+    let height_px = (w
+        .as_widget()
+        .height_for_width(boundary::layout_width_css(width_css))
+        * scale)
         .clamp(0.0, f64::from(u32::MAX)) as u32;
     let frame = Frame {
         width_px,
@@ -193,8 +231,18 @@ fn read_everything(w: &AnyWidget) {
     let json = widget.state().to_json();
     assert!(json.starts_with('{') && json.ends_with('}'));
     let _ = (widget.readouts(), widget.message(), widget.describe());
-    let _ = (widget.controls(), widget.table(), widget.formula(), widget.details());
-    let _ = (widget.code(), widget.key_help(), widget.lockable(), widget.share_steps());
+    let _ = (
+        widget.controls(),
+        widget.table(),
+        widget.formula(),
+        widget.details(),
+    );
+    let _ = (
+        widget.code(),
+        widget.key_help(),
+        widget.lockable(),
+        widget.share_steps(),
+    );
     let _ = (widget.plots(), widget.playing(), widget.name());
     let _ = widget.options().changed_pairs().count();
     if let Some([x, y]) = widget.drag_hint() {
@@ -312,8 +360,7 @@ fn a_million_steps_in_one_call_finish() {
     for kind in KINDS {
         let mut w = AnyWidget::create(kind.name).unwrap();
         let t0 = std::time::Instant::now();
-        w.as_widget_mut()
-            .step(boundary::steps_per_call(u32::MAX));
+        w.as_widget_mut().step(boundary::steps_per_call(u32::MAX));
         let took = t0.elapsed();
         assert!(took.as_secs_f64() < 5.0, "{}: {took:?}", kind.name);
         read_everything(&w);
