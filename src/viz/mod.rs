@@ -10,6 +10,7 @@
 pub mod annotate;
 pub mod bayes_rule;
 pub mod bayes_update;
+pub mod boundary;
 pub mod chart;
 pub mod clock;
 pub mod code;

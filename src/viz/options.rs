@@ -111,7 +111,45 @@ pub fn quote(raw: &str) -> String {
     format!("\"{}\"", s.escape_debug())
 }
 
+/// Whether `text` holds markup or a script URL: an HTML tag start (`<` then a letter, `/`, `!`
+/// or `?`) or a `javascript:`, `vbscript:` or `data:text/html` scheme (compared without case
+/// and without the whitespace and control characters a browser skips in a URL). The shell
+/// only ever sets text, so such a value could not run; it is refused anyway, with a message,
+/// so that a hostile link or attribute never even shows up as a label. `x < y` is fine.
+pub fn looks_like_markup(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            return true;
+        }
+    }
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    ["javascript:", "vbscript:", "data:text/html"]
+        .iter()
+        .any(|scheme| squeezed.contains(scheme))
+}
+
 impl OptionSpec {
+    /// The message for text that looks like markup or a script URL (see [`looks_like_markup`]).
+    fn markup_error(&self, raw: &str) -> OptionError {
+        OptionError {
+            option: self.name.to_string(),
+            message: format!(
+                "{} must be plain text, without HTML tags or script URLs, got {}",
+                self.name,
+                quote(raw)
+            ),
+        }
+    }
+
     /// The valid range in words: "a number from 0.0001 to 10".
     pub fn expected(&self) -> String {
         match self.kind {
@@ -186,6 +224,9 @@ impl OptionSpec {
                 .find(|w| w.eq_ignore_ascii_case(text))
                 .map(|w| OptionValue::Choice(w))
                 .ok_or_else(|| self.error(raw)),
+            OptionKind::Text { .. } | OptionKind::Lines { .. } if looks_like_markup(text) => {
+                Err(self.markup_error(raw))
+            }
             OptionKind::Text { max_chars } => {
                 if text.chars().count() <= max_chars && !text.chars().any(char::is_control) {
                     Ok(OptionValue::Text(text.to_string()))
@@ -432,6 +473,44 @@ pub fn specs_json(specs: &[OptionSpec]) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_and_script_urls_are_refused_in_text() {
+        for bad in [
+            "<img src=x onerror=alert(1)>",
+            "a</b>",
+            "<!-- x -->",
+            "javascript:alert(1)",
+            "  JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "VBScript:x",
+            "data:text/html,<b>",
+        ] {
+            assert!(looks_like_markup(bad), "{bad:?}");
+        }
+        for fine in [
+            "x < y",
+            "a <= b",
+            "Bob's friend \"Ed\"",
+            "1 <2",
+            "",
+            "P(B|A) > 0.5",
+        ] {
+            assert!(!looks_like_markup(fine), "{fine:?}");
+        }
+        let spec = OptionSpec {
+            name: "label-a",
+            kind: OptionKind::Text { max_chars: 40 },
+            default: "",
+            doc: "",
+        };
+        let e = spec.parse("<img src=x onerror=alert(1)>").unwrap_err();
+        assert_eq!(
+            e.message,
+            "label-a must be plain text, without HTML tags or script URLs, got \"<img src=x onerror=alert(1)>\""
+        );
+        assert!(spec.parse("x < y").is_ok());
+    }
 
     const SPECS: &[OptionSpec] = &[
         OptionSpec {

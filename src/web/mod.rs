@@ -21,12 +21,14 @@ mod panic;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::viz::boundary;
 use crate::viz::json::Json;
 use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
 use crate::viz::theme::Theme;
-use crate::viz::widget::{Frame, Key, Level, Pointer};
+use crate::viz::widget::{Frame, Key, Level};
 
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_bindgen::JsCast;
 use web_sys::CanvasRenderingContext2d;
@@ -51,11 +53,27 @@ pub fn last_panic() -> Option<String> {
     panic::last_message()
 }
 
+/// How many [`WidgetHandle`]s exist (created and not yet freed).
+static LIVE_HANDLES: AtomicU32 = AtomicU32::new(0);
+
+/// How many widget handles exist now: created and not yet freed. `make soak` checks that
+/// removing elements brings it back down (a handle trapped by a panic is never freed).
+#[wasm_bindgen(js_name = liveHandles)]
+pub fn live_handles() -> u32 {
+    LIVE_HANDLES.load(Ordering::Relaxed)
+}
+
 /// One live widget, owned by one custom element.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     widget: AnyWidget,
     image: Option<(u64, HtmlCanvasElement)>,
+}
+
+impl Drop for WidgetHandle {
+    fn drop(&mut self) {
+        LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 fn js_error(message: impl AsRef<str>) -> JsError {
@@ -68,6 +86,7 @@ impl WidgetHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str) -> Result<WidgetHandle, JsError> {
         let widget = AnyWidget::create(name).map_err(|e| js_error(e.message))?;
+        LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
         Ok(WidgetHandle {
             widget,
             image: None,
@@ -89,9 +108,11 @@ impl WidgetHandle {
             .map_err(|e| js_error(e.message))
     }
 
-    /// Advances `n` steps.
+    /// Advances `n` steps (at most a million in one call).
     pub fn step(&mut self, n: u32) {
-        self.widget.as_widget_mut().step(n);
+        self.widget
+            .as_widget_mut()
+            .step(boundary::steps_per_call(n));
     }
 
     /// Returns to the state the options describe.
@@ -242,27 +263,18 @@ impl WidgetHandle {
     /// The canvas height in CSS pixels for a width in CSS pixels.
     #[wasm_bindgen(js_name = heightForWidth)]
     pub fn height_for_width(&self, width_css: f64) -> f64 {
-        let w = if width_css.is_finite() {
-            width_css.clamp(100.0, 10_000.0)
-        } else {
-            600.0
-        };
-        self.widget.as_widget().height_for_width(w)
+        self.widget
+            .as_widget()
+            .height_for_width(boundary::layout_width_css(width_css))
     }
 
     /// A pointer event: `kind` is "down", "move", "up" or "cancel"; position in device pixels.
     /// Returns whether the state changed.
     pub fn pointer(&mut self, kind: &str, x_px: f64, y_px: f64) -> bool {
-        if !(x_px.is_finite() && y_px.is_finite()) {
-            return false;
+        match boundary::pointer_event(kind, x_px, y_px) {
+            Some(event) => self.widget.as_widget_mut().pointer(event),
+            None => false,
         }
-        let event = match kind {
-            "down" => Pointer::Down([x_px, y_px]),
-            "move" => Pointer::Move([x_px, y_px]),
-            "up" => Pointer::Up([x_px, y_px]),
-            _ => Pointer::Cancel,
-        };
-        self.widget.as_widget_mut().pointer(event)
     }
 
     /// A key press on the canvas; returns whether it was handled.
@@ -295,18 +307,13 @@ impl WidgetHandle {
         dark: bool,
         colours: &str,
     ) -> Result<(), JsError> {
-        let scale = if dpr.is_finite() {
-            dpr.clamp(0.5, 8.0)
-        } else {
-            1.0
-        };
         let frame = Frame {
             width_px: canvas.width(),
             height_px: canvas.height(),
-            scale,
+            scale: boundary::draw_scale(dpr),
             theme: Theme::for_dark(dark).with_overrides(colours),
         };
-        if frame.width_px == 0 || frame.height_px == 0 {
+        if !boundary::canvas_size(frame.width_px, frame.height_px).map_err(js_error)? {
             return Ok(());
         }
         let context: CanvasRenderingContext2d = canvas
@@ -325,8 +332,9 @@ impl WidgetHandle {
     /// Locks interactions named in `locks` (comma-separated, e.g. "start,points").
     #[wasm_bindgen(js_name = setLocks)]
     pub fn set_locks(&mut self, locks: &str) {
-        let names: Vec<&str> = locks.split(',').map(str::trim).collect();
-        self.widget.as_widget_mut().set_locks(&names);
+        self.widget
+            .as_widget_mut()
+            .set_locks(&boundary::lock_names(locks));
     }
 
     /// Tells the widget whether the pointer is coarse (a finger), so hit areas grow.
@@ -381,13 +389,12 @@ impl WidgetHandle {
     /// The current view as an SVG document (same drawing code, plotters' SVG backend).
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&mut self, width_css: f64, dark: bool) -> Result<String, JsError> {
-        let w = if width_css.is_finite() {
-            width_css.clamp(200.0, 4000.0)
-        } else {
-            640.0
-        };
         self.widget
-            .to_svg(w, 1.0, Theme::for_dark(dark))
+            .to_svg(
+                boundary::export_width_css(width_css),
+                1.0,
+                Theme::for_dark(dark),
+            )
             .map_err(js_error)
     }
 }

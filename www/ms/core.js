@@ -9,7 +9,9 @@ export const BASE = new URL('..', import.meta.url);
 /** The core module, instantiated; the same promise for every caller on the page. */
 export function loadCore() {
   shared.core ??= import(new URL('pkg/mathsight.js', BASE).href).then(async (core) => {
-    await core.default({ module_or_path: new URL('pkg/mathsight_bg.wasm', BASE) });
+    const exports = await core.default({ module_or_path: new URL('pkg/mathsight_bg.wasm', BASE) });
+    // The instance's memory, for `make soak` to watch (its size only ever grows).
+    shared.memory = exports.memory;
     shared.catalogue = JSON.parse(core.catalogue());
     shared.loaded = core;
     return core;

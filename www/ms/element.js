@@ -75,6 +75,9 @@ export class MathsightElement extends HTMLElement {
       if (this.isConnected) return;
       this.resize?.disconnect();
       this.resize = null;
+      // Listeners on page-wide objects (the colour-scheme query) would keep the element alive.
+      this.events?.abort();
+      this.events = null;
       this.freeHandle();
     });
   }
@@ -410,6 +413,11 @@ export class MathsightElement extends HTMLElement {
   }
 
   wireEvents() {
+    // Wired once per start; a removed element aborts them all, so nothing outlives it and an
+    // element put back on the page does not get a second set.
+    this.events?.abort();
+    this.events = new AbortController();
+    const { signal } = this.events;
     const toDevice = (e) => {
       const r = this.canvas.getBoundingClientRect();
       return [
@@ -425,24 +433,25 @@ export class MathsightElement extends HTMLElement {
       this.canvas.setPointerCapture?.(e.pointerId);
       this.call((h) => h.setCoarsePointer(e.pointerType !== 'mouse'));
       send('down', e);
-    });
+    }, { signal });
     // Moves are sent while hovering too: a widget may follow the pointer (it reports whether
     // that changed anything, so the others ignore it).
-    this.canvas.addEventListener('pointermove', (e) => send('move', e));
-    this.canvas.addEventListener('pointerup', (e) => send('up', e));
+    this.canvas.addEventListener('pointermove', (e) => send('move', e), { signal });
+    this.canvas.addEventListener('pointerup', (e) => send('up', e), { signal });
     this.canvas.addEventListener('pointercancel', () => {
       if (this.call((h) => h.pointer('cancel', 0, 0))) this.changed();
-    });
+    }, { signal });
     this.canvas.addEventListener('keydown', (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (this.call((h) => h.key(e.key, e.shiftKey))) {
         e.preventDefault();
         this.changed();
       }
-    });
+    }, { signal });
+    this.resize?.disconnect();
     this.resize = new ResizeObserver(() => this.requestDraw());
     this.resize.observe(this.canvasWrap);
-    darkScheme.addEventListener('change', () => this.requestDraw());
+    darkScheme.addEventListener('change', () => this.requestDraw(), { signal });
   }
 
   // ----- updating -----

@@ -276,6 +276,10 @@ fn build(options: &OptionSet, previous: Option<&Model>) -> Result<Model, OptionE
     let b = if test == Test::Welch {
         Some(sample_from(options, "data-b", "mean-b", "sd-b", "n-b")?)
     } else {
+        // The second sample's values are checked while unused too, so a bad value is refused
+        // when it is given, not later when the test becomes Welch.
+        parse_values(options.text("data-b"))
+            .map_err(|e| option_error("data-b", format!("data-b: {e}")))?;
         None
     };
     let mu0 = options.float("mu0");

@@ -156,3 +156,17 @@ fn simulations_share_below_alpha_is_near_alpha_under_h0() {
         num(&w, "power")
     );
 }
+
+/// Found by the hostile-input end-to-end test: `data-b` was stored unchecked while the test was
+/// not Welch, and only failed once the test became Welch. It is refused when given.
+#[test]
+fn a_bad_second_sample_is_refused_even_while_unused() {
+    let mut w = HypothesisTest::new();
+    assert_eq!(w.options().choice("test"), "t");
+    let before = w.state();
+    let e = w.set_option("data-b", "'; window.pwned=1; '").unwrap_err();
+    assert!(e.message.starts_with("data-b: entry 1"), "{}", e.message);
+    assert_eq!(w.state(), before);
+    w.set_option("data-b", "4.8 5.2 4.6").unwrap();
+    w.set_option("test", "welch").unwrap();
+}

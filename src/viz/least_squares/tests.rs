@@ -111,3 +111,29 @@ fn keys_select_and_move_points() {
         shift: false
     }));
 }
+
+/// Numerical honesty: a nearly dependent design (a cubic through points far from x = 0) is
+/// warned about by its condition number; a well-spread line is not.
+#[test]
+fn ill_conditioning_is_warned_by_the_condition_number() {
+    let mut w = LeastSquares::new();
+    w.set_option("points", "1000,1;1001,2;1002,0;1003,5;1004,3;1005,2")
+        .unwrap();
+    w.set_option("model", "cubic").unwrap();
+    let m = w.message().unwrap();
+    assert!(
+        w.fit().condition_number > 1e8,
+        "{}",
+        w.fit().condition_number
+    );
+    assert_eq!(m.level, Level::Warning);
+    assert!(
+        m.text.contains("κ(A) = ") && m.text.contains("above 1e8"),
+        "{}",
+        m.text
+    );
+    w.set_option("points", "0,1;1,2.5;2,2.9;3,4.8;4,5.1")
+        .unwrap();
+    w.set_option("model", "line").unwrap();
+    assert_eq!(w.message().unwrap().level, Level::Info);
+}
