@@ -15,9 +15,6 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
   .map((s) => s.trim().replace(/'/g, ''))
   .filter(Boolean);
 
-// Widgets whose plotted numbers are available as a table so far.
-const WITH_TABLES = ['gradient-descent', 'least-squares', 'descriptive-stats', 'regression-stats'];
-
 let server;
 let browser;
 
@@ -59,10 +56,13 @@ for (const name of WIDGETS) {
     const page = await openPage(browser, `${server.url}embed.html#widget=${name}`);
     await page.waitForSelector(`mathsight-${name}[data-ready]`);
     await page.locator(`mathsight-${name} button[data-action="table"]`).click();
-    if (WITH_TABLES.includes(name)) {
-      const rows = await page.locator(`mathsight-${name} .ms-table tbody tr`).count();
-      assert.ok(rows > 0, `${name}: the data table has rows`);
-    }
+    const table = page.locator(`mathsight-${name} .ms-table table`);
+    assert.equal(await table.count(), 1, `${name}: the data table is shown`);
+    const rows = await table.locator('tbody tr').count();
+    assert.ok(rows > 0 && rows <= 80, `${name}: the data table has ${rows} rows`);
+    assert.ok((await table.locator('caption').textContent()).length > 10, `${name}: the table has a caption`);
+    const widths = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => tr.children.length));
+    assert.ok(widths.every((w) => w === widths[0]), `${name}: every row has one cell per heading`);
     assert.deepEqual(await axeViolations(page), []);
     assertNoProblems(page);
   });

@@ -6,13 +6,16 @@
 //! the beliefs are recomputed from them, so the same options give the same picture.
 
 mod draw;
+mod table;
 
 use crate::math::bayes::BayesRule as Rule;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::mathml::{mfrac, mi, mn, mo, mrow, probability};
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "bayes-rule";
@@ -467,6 +470,10 @@ impl Widget for BayesRule {
                 r.posterior().map_or_else(|| mi("undefined"), n),
             ]),
         ]))
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn key_help(&self) -> &'static str {

@@ -9,12 +9,15 @@
 
 mod draw;
 mod model;
+mod table;
 
 use crate::math::bayes::BetaBernoulli;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "bayes-update";
@@ -545,6 +548,10 @@ impl Widget for BayesUpdate {
             sig(ci[0], 3),
             sig(ci[1], 3)
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn key_help(&self) -> &'static str {

@@ -7,6 +7,7 @@
 //! size; the arrow keys do both.
 
 mod draw;
+mod table;
 
 use crate::math::hypothesis::{
     posterior, power_at_n, rejection_bounds, rejection_probability, run, shift_for_effect,
@@ -16,7 +17,9 @@ use crate::viz::descriptive_stats::parse_values;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "hypothesis-test";
@@ -698,6 +701,10 @@ impl Widget for HypothesisTest {
             },
             sig(m.power, 2)
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {

@@ -7,6 +7,7 @@
 
 mod draw;
 mod options;
+mod table;
 
 pub use options::{format_labelled, parse_labelled, OPTIONS};
 
@@ -18,7 +19,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionSet};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "logistic-regression";
@@ -397,6 +400,10 @@ impl Widget for LogisticRegression {
             ),
             self.status_text()
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.

@@ -7,13 +7,16 @@
 //! State = options (`a`, `shape`, `show-eigenvectors`).
 
 mod draw;
+mod table;
 
 use crate::math::matrix2::{det, eigen, is_singular, Eigen, Matrix2};
 use crate::math::matrix_text::parse_matrix;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "matrix-transform";
@@ -294,6 +297,10 @@ impl Widget for MatrixTransform {
             sig(det(&m), 3),
             self.orientation()
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn key_help(&self) -> &'static str {

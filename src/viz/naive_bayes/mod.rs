@@ -6,6 +6,7 @@
 //! State = options (the points of each class, or seeded data) + the probe position.
 
 mod draw;
+mod table;
 
 use crate::math::naive_bayes::{Covariance, TwoClassGaussian};
 use crate::math::rng::SplitMix64;
@@ -13,7 +14,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "naive-bayes";
@@ -426,6 +429,10 @@ impl Widget for NaiveBayes {
                 "A"
             }
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn key_help(&self) -> &'static str {

@@ -7,6 +7,7 @@
 
 mod draw;
 mod options;
+mod table;
 
 pub use options::OPTIONS;
 
@@ -24,7 +25,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionSet};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "optimizers";
@@ -587,6 +590,10 @@ impl Widget for Optimizers {
             self.race.surface.id(),
             parts.join("; ")
         )
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
