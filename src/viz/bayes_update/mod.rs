@@ -555,7 +555,7 @@ impl Widget for BayesUpdate {
     }
 
     fn key_help(&self) -> &'static str {
-        "s adds a success, f a failure, Enter simulates; left and right arrows move the true value."
+        "s adds a success, f a failure, Enter simulates; left and right arrows move the true value (Shift: further; Home and End: to the ends of the axis)."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -588,6 +588,8 @@ impl Widget for BayesUpdate {
         match key.key {
             "ArrowLeft" => self.set_truth(truth - d),
             "ArrowRight" => self.set_truth(truth + d),
+            "Home" => self.set_truth(self.plots.first().map_or(0.0, |p| p.transform.x.lo)),
+            "End" => self.set_truth(self.plots.first().map_or(1.0, |p| p.transform.x.hi)),
             "s" => self.action("success"),
             "f" => self.action("failure"),
             "Enter" | " " => self.action("simulate"),

@@ -578,6 +578,10 @@ impl Widget for DescriptiveStats {
         })
     }
 
+    fn key_help(&self) -> &'static str {
+        "Up and down (or Page Up and Page Down) select a value, left and right move it (Shift: further), Delete removes it, plus or a adds one, Home or R resets."
+    }
+
     fn drag_hint(&self) -> Option<[f64; 2]> {
         self.point_px.first().copied()
     }

@@ -886,6 +886,10 @@ impl Widget for GradientDescent {
         Some(("steps", self.descent.steps() as u64))
     }
 
+    fn key_help(&self) -> &'static str {
+        "Page Up and Page Down choose the start or a data point, the arrow keys move it (Shift: further; Home and End: to the left and right edges); Enter steps, P plays or pauses, R resets. In the 3-D view the arrow keys turn the surface."
+    }
+
     fn drag_hint(&self) -> Option<[f64; 2]> {
         let t = self.plot("cost")?.transform;
         let start = self.start();

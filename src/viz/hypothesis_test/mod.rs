@@ -707,6 +707,10 @@ impl Widget for HypothesisTest {
         Some(self.data_table())
     }
 
+    fn key_help(&self) -> &'static str {
+        "Left and right arrows move the critical value (α; Shift: further; Home and End: largest and smallest α), up and down change the effect size (Page Up and Page Down: its ends); s runs a new simulation."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 640.0 {
             (width_css * 0.72).clamp(440.0, 860.0)
@@ -766,6 +770,11 @@ impl Widget for HypothesisTest {
             "ArrowLeft" => self.set_alpha(alpha * factor),
             "ArrowUp" => self.set_effect(effect + step),
             "ArrowDown" => self.set_effect(effect - step),
+            // The critical value to its innermost (largest α) or outermost (smallest α) place.
+            "Home" => self.set_alpha(0.5),
+            "End" => self.set_alpha(0.0001),
+            "PageUp" => self.set_effect(3.0),
+            "PageDown" => self.set_effect(-3.0),
             "s" => self.action("simulate"),
             _ => false,
         }

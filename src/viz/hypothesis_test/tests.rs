@@ -156,3 +156,15 @@ fn simulations_share_below_alpha_is_near_alpha_under_h0() {
         num(&w, "power")
     );
 }
+
+#[test]
+fn home_and_end_give_the_largest_and_smallest_alpha() {
+    let mut w = HypothesisTest::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("Home")));
+    assert_eq!(num(&w, "alpha"), 0.5);
+    assert!(w.key(key("End")));
+    assert_eq!(num(&w, "alpha"), 0.0001);
+    assert!(w.key(key("PageUp")));
+    assert_eq!(num(&w, "effect"), 3.0);
+}

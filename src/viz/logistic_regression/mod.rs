@@ -406,6 +406,10 @@ impl Widget for LogisticRegression {
         Some(self.data_table())
     }
 
+    fn key_help(&self) -> &'static str {
+        "Arrow keys move a cursor (Shift: further), 0 or 1 adds a point of that class there; Enter steps, P plays or pauses, Home or R resets."
+    }
+
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {

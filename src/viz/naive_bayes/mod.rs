@@ -436,7 +436,7 @@ impl Widget for NaiveBayes {
     }
 
     fn key_help(&self) -> &'static str {
-        "Arrow keys move the probe, Enter adds a point there, c switches the class."
+        "Arrow keys move the probe (Shift: further; Home and End: to the left and right edges), Enter adds a point there, c switches the class."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -467,6 +467,8 @@ impl Widget for NaiveBayes {
             "ArrowRight" => self.set_probe([x + dx, y]),
             "ArrowUp" => self.set_probe([x, y + dy]),
             "ArrowDown" => self.set_probe([x, y - dy]),
+            "Home" => self.set_probe([self.model.x.lo, y]),
+            "End" => self.set_probe([self.model.x.hi, y]),
             "Enter" | " " => self.add_point(self.probe),
             "c" => self.action("toggle-class"),
             _ => false,

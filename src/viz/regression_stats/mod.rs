@@ -491,6 +491,10 @@ impl Widget for RegressionStats {
         })
     }
 
+    fn key_help(&self) -> &'static str {
+        "Page Up and Page Down (or n and p) choose a point, the arrow keys move it (Shift: further; Home and End: to the left and right edges), Escape lets it go."
+    }
+
     fn drag_hint(&self) -> Option<[f64; 2]> {
         let t = self.plot("data")?.transform;
         self.model
@@ -557,6 +561,9 @@ impl Widget for RegressionStats {
             "ArrowRight" => Some([dx, 0.0]),
             "ArrowUp" => Some([0.0, dy]),
             "ArrowDown" => Some([0.0, -dy]),
+            // To the left or right edge of the frame: the clamp below stops it there.
+            "Home" => Some([f64::NEG_INFINITY, 0.0]),
+            "End" => Some([f64::INFINITY, 0.0]),
             _ => None,
         };
         if let Some([ddx, ddy]) = moves {
