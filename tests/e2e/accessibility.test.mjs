@@ -1,6 +1,8 @@
 // Accessibility: axe-core finds no violation on the course page (light and dark) or on any
-// widget alone; the gradient-descent task can be done with the keyboard only; the live region
-// speaks the state; reduced motion turns Play into single steps; the data table opens.
+// widget alone (light and dark, its data table open and checked); every control is at least
+// 24 × 24 CSS px; the gradient-descent task can be done with the keyboard only (every widget's
+// in keyboard.test.mjs); the live region speaks the state; the animating widgets have Pause,
+// and reduced motion turns their Play and P key into single steps.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,10 @@ const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
   .split(',')
   .map((s) => s.trim().replace(/'/g, ''))
   .filter(Boolean);
+
+// The widgets that animate: each has Play, which becomes Pause (WCAG 2.2.2), and under
+// reduced motion Play and the P key take single steps instead.
+const ANIMATING = ['gradient-descent', 'optimizers', 'logistic-regression'];
 
 let server;
 let browser;
@@ -51,7 +57,47 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+/** Every visible control and the canvas of the widget, with its size in CSS px. */
+function targets(page, name) {
+  return page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    return [...root.querySelectorAll('button, input, select, textarea, canvas, [tabindex]')]
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .map(({ e, r }) => ({
+        what: `${e.localName}[${e.dataset.option ?? e.dataset.action ?? e.className ?? ''}]`,
+        width: r.width,
+        height: r.height,
+      }));
+  }, `mathsight-${name}`);
+}
+
 for (const name of WIDGETS) {
+  for (const width of [1280, 320]) {
+    test(`${name}: every control is at least 24 × 24 CSS px at width ${width}`, async () => {
+      const page = await openPage(browser, `${server.url}embed.html#widget=${name}`, { width });
+      await page.waitForSelector(`mathsight-${name}[data-ready]`);
+      const all = await targets(page, name);
+      assert.ok(all.length >= 3, `${name}: ${all.length} targets`);
+      const small = all.filter((t) => t.width < 24 || t.height < 24);
+      assert.deepEqual(small, [], `${name}: targets smaller than 24 × 24`);
+      // Only the animating widgets have Play (and so Pause): see ANIMATING.
+      const play = all.some((t) => t.what === 'button[play]');
+      assert.equal(play, ANIMATING.includes(name), `${name}: has a Play button: ${play}`);
+      assertNoProblems(page);
+      await page.context().close();
+    });
+  }
+
+  test(`${name} alone has no axe violations in the dark theme`, async () => {
+    const page = await openPage(browser, `${server.url}embed.html#widget=${name}`, { colorScheme: 'dark' });
+    await page.waitForSelector(`mathsight-${name}[data-ready]`);
+    await page.locator(`mathsight-${name} button[data-action="table"]`).click();
+    assert.deepEqual(await axeViolations(page), []);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   test(`${name} alone has no axe violations, with its table open`, async () => {
     const page = await openPage(browser, `${server.url}embed.html#widget=${name}`);
     await page.waitForSelector(`mathsight-${name}[data-ready]`);
@@ -100,6 +146,40 @@ test('gradient descent by keyboard only: choose and move a point, move the start
   });
   assertNoProblems(page);
 });
+
+for (const name of ANIMATING) {
+  test(`${name}: Play becomes Pause and stops the animation`, async () => {
+    const page = await openPage(browser, `${server.url}embed.html#widget=${name}&speed=1`);
+    await page.waitForSelector(`mathsight-${name}[data-ready]`);
+    const play = page.locator(`mathsight-${name} button[data-action="play"]`);
+    await play.click();
+    assert.equal(await play.textContent(), 'Pause');
+    assert.equal(await play.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate((t) => document.querySelector(t).state.playing, `mathsight-${name}`), true);
+    await play.click();
+    assert.equal(await play.textContent(), 'Play');
+    assert.equal(await page.evaluate((t) => document.querySelector(t).state.playing, `mathsight-${name}`), false);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test(`${name}: reduced motion turns Play and the P key into single steps`, async () => {
+    const page = await openPage(browser, `${server.url}embed.html#widget=${name}`, { reducedMotion: 'reduce' });
+    await page.waitForSelector(`mathsight-${name}[data-ready]`);
+    const state = () => page.evaluate((t) => document.querySelector(t).state, `mathsight-${name}`);
+    await page.locator(`mathsight-${name} button[data-action="play"]`).click();
+    await page.waitForTimeout(400);
+    assert.equal((await state()).step, 1);
+    assert.equal((await state()).playing, false);
+    await page.locator(`mathsight-${name} canvas`).focus();
+    await page.keyboard.press('p');
+    await page.waitForTimeout(400);
+    assert.equal((await state()).step, 2);
+    assert.equal((await state()).playing, false);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+}
 
 test('reduced motion: Play takes one step instead of animating', async () => {
   const page = await openPage(browser, `${server.url}embed.html#widget=gradient-descent`, { reducedMotion: 'reduce' });

@@ -292,11 +292,13 @@ export class MathsightElement extends HTMLElement {
       uid: this.uid,
       on: {
         action: (name) => {
-          if (name === 'play' && !this.handle.playing() && reducedMotion.matches) {
+          const wasPlaying = this.handle.playing();
+          if (name === 'play' && !wasPlaying && reducedMotion.matches) {
             // Reduced motion: Play advances one step at a time instead of animating.
             this.call((h) => h.step(1));
           } else {
             this.call((h) => h.action(name));
+            this.holdStill(wasPlaying);
           }
           this.changed();
         },
@@ -435,14 +437,26 @@ export class MathsightElement extends HTMLElement {
     });
     this.canvas.addEventListener('keydown', (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const wasPlaying = this.handle?.playing() ?? false;
       if (this.call((h) => h.key(e.key, e.shiftKey))) {
         e.preventDefault();
+        this.holdStill(wasPlaying);
         this.changed();
       }
     });
     this.resize = new ResizeObserver(() => this.requestDraw());
     this.resize.observe(this.canvasWrap);
     darkScheme.addEventListener('change', () => this.requestDraw());
+  }
+
+  /** Under reduced motion, anything that just started the animation (a key such as P, or a
+   * widget's own button) takes one step instead. */
+  holdStill(wasPlaying) {
+    if (wasPlaying || !reducedMotion.matches || !this.handle?.playing()) return;
+    this.call((h) => {
+      h.setPlaying(false);
+      h.step(1);
+    });
   }
 
   // ----- updating -----
