@@ -1,8 +1,9 @@
 // Accessibility: axe-core finds no violation on the course page (light and dark) or on any
 // widget alone (light and dark, its data table open and checked); every control is at least
-// 24 × 24 CSS px; the gradient-descent task can be done with the keyboard only (every widget's
-// in keyboard.test.mjs); the live region speaks the state; the animating widgets have Pause,
-// and reduced motion turns their Play and P key into single steps.
+// 24 × 24 CSS px and only the canvas sets touch-action: none; equations are MathML with no
+// font fetched; the stylesheet parses whole; the gradient-descent task can be done with the
+// keyboard only (every widget's in keyboard.test.mjs); the live region speaks the state; the
+// animating widgets have Pause, and reduced motion turns their Play and P key into single steps.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +59,12 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 /** Every visible control and the canvas of the widget, with its size in CSS px. */
-function targets(page, name) {
+async function targets(page, name) {
+  // The shadow root's stylesheet loads on its own: measure once it applies.
+  await page.waitForFunction(
+    (tag) => [...document.querySelector(tag).shadowRoot.styleSheets].some((s) => s.href?.endsWith('mathsight.css')),
+    `mathsight-${name}`,
+  );
   return page.evaluate((tag) => {
     const root = document.querySelector(tag).shadowRoot;
     return [...root.querySelectorAll('button, input, select, textarea, canvas, [tabindex]')]
@@ -81,6 +87,13 @@ for (const name of WIDGETS) {
       assert.ok(all.length >= 3, `${name}: ${all.length} targets`);
       const small = all.filter((t) => t.width < 24 || t.height < 24);
       assert.deepEqual(small, [], `${name}: targets smaller than 24 × 24`);
+      // Only the plot refuses touch scrolling (pointer events drag there); the page scrolls elsewhere.
+      const noTouch = await page.evaluate((tag) => {
+        const host = document.querySelector(tag);
+        const all = [document.documentElement, document.body, host, ...host.shadowRoot.querySelectorAll('*')];
+        return all.filter((e) => getComputedStyle(e).touchAction === 'none').map((e) => e.className || e.localName);
+      }, `mathsight-${name}`);
+      assert.deepEqual(noTouch, ['ms-canvas']);
       // Only the animating widgets have Play (and so Pause): see ANIMATING.
       const play = all.some((t) => t.what === 'button[play]');
       assert.equal(play, ANIMATING.includes(name), `${name}: has a Play button: ${play}`);
@@ -109,6 +122,20 @@ for (const name of WIDGETS) {
     assert.ok((await table.locator('caption').textContent()).length > 10, `${name}: the table has a caption`);
     const widths = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => tr.children.length));
     assert.ok(widths.every((w) => w === widths[0]), `${name}: every row has one cell per heading`);
+    // Its equations are MathML, read natively: no web font is fetched for them.
+    const math = await page.evaluate((tag) => {
+      const el = document.querySelector(tag);
+      el.step(1);
+      const all = [...el.shadowRoot.querySelectorAll('math')];
+      return { count: all.length, ns: [...new Set(all.map((m) => m.namespaceURI))], text: all.map((m) => m.textContent).join(' ') };
+    }, `mathsight-${name}`);
+    assert.ok(math.count >= 1, `${name}: shows its equations as MathML`);
+    assert.deepEqual(math.ns, ['http://www.w3.org/1998/Math/MathML']);
+    assert.ok(!/undefined|NaN/.test(math.text), `${name}: ${math.text}`);
+    const fonts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => r.name).filter((u) => /\.(woff2?|ttf|otf)(\?|$)/.test(u)),
+    );
+    assert.deepEqual(fonts, [], 'no font is downloaded');
     assert.deepEqual(await axeViolations(page), []);
     assertNoProblems(page);
   });
@@ -144,6 +171,25 @@ test('gradient descent by keyboard only: choose and move a point, move the start
   await page.waitForFunction(() => document.querySelector('mathsight-gradient-descent').state.status === 'converged', null, {
     timeout: 20000,
   });
+  assertNoProblems(page);
+});
+
+test('the widget stylesheet parses whole: no rule is swallowed by an unclosed brace', async () => {
+  const page = await openPage(browser, `${server.url}embed.html#widget=bayes-rule`);
+  await page.waitForSelector('mathsight-bayes-rule[data-ready]');
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('mathsight-bayes-rule').shadowRoot;
+    const sheet = [...root.styleSheets].find((s) => s.href?.endsWith('mathsight.css'));
+    const top = [...sheet.cssRules];
+    return {
+      nested: top.filter((r) => r.cssRules?.length && !(r instanceof CSSMediaRule) && !(r instanceof CSSContainerRule)).map((r) => r.selectorText),
+      coarse: top.some((r) => r instanceof CSSMediaRule && r.conditionText.includes('pointer: coarse') && r.cssText.includes('min-height: 44px')),
+      formula: getComputedStyle(root.querySelector('.ms-formula')).display,
+    };
+  });
+  assert.deepEqual(found.nested, [], 'style rules nested by accident');
+  assert.ok(found.coarse, 'coarse pointers get 44 px buttons');
+  assert.equal(found.formula, 'flex', 'formulas wrap side by side');
   assertNoProblems(page);
 });
 

@@ -13,7 +13,7 @@ import { loop } from './loop.js';
 import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'msup', 'msqrt', 'mi', 'mn', 'mo', 'mtext', 'mtable', 'mtr', 'mtd']);
+const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'msup', 'mover', 'msqrt', 'mi', 'mn', 'mo', 'mtext', 'mtable', 'mtr', 'mtd']);
 
 /** MathML elements from the core's formula tree ({t, s} leaves, {t, c} groups); text only via
  * textContent, and only known tags. */

@@ -8,6 +8,7 @@
 //! far, so the same options and clicks give the same data.
 
 mod draw;
+mod formula;
 mod model;
 mod table;
 
@@ -552,6 +553,10 @@ impl Widget for BayesUpdate {
 
     fn table(&self) -> Option<Table> {
         Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.update_formula())
     }
 
     fn key_help(&self) -> &'static str {

@@ -7,6 +7,7 @@
 //! option, so a shared state reproduces the picture.
 
 mod draw;
+mod formula;
 
 use crate::math::descriptive::{order_by, sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
@@ -562,6 +563,10 @@ impl Widget for DescriptiveStats {
         } else {
             (width_css * 1.2).clamp(400.0, 520.0)
         }
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.mean_formula())
     }
 
     fn table(&self) -> Option<Table> {

@@ -7,6 +7,7 @@
 mod arithmetic;
 mod code;
 mod draw;
+mod formula;
 mod surface3d;
 
 use crate::math::descent::{Descent, Divergence, Status};
@@ -572,6 +573,10 @@ impl Widget for GradientDescent {
                 ),
             ),
         ])
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.line_formula())
     }
 
     fn details(&self) -> Option<Json> {

@@ -7,6 +7,7 @@
 //! size; the arrow keys do both.
 
 mod draw;
+mod formula;
 mod table;
 
 use crate::math::hypothesis::{
@@ -705,6 +706,10 @@ impl Widget for HypothesisTest {
 
     fn table(&self) -> Option<Table> {
         Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.statistic_formula())
     }
 
     fn key_help(&self) -> &'static str {

@@ -8,6 +8,7 @@
 //! arrow keys) makes the data explicit, so a shared URL keeps it.
 
 mod draw;
+mod formula;
 
 use crate::math::least_squares::PolyFit;
 use crate::math::sample;
@@ -362,6 +363,10 @@ impl Widget for LeastSquares {
             // The panel below: text, one row per unknown, and the projection picture.
             width_css * 0.9 + 300.0 + 17.0 * (self.fit.degree + 1) as f64
         }
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.fit_formula())
     }
 
     fn table(&self) -> Option<Table> {

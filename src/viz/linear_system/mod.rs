@@ -7,6 +7,7 @@
 //! fractions survive editing by hand.
 
 mod draw;
+mod formula;
 mod space;
 mod table;
 
@@ -763,6 +764,10 @@ impl Widget for LinearSystem {
 
     fn table(&self) -> Option<Table> {
         Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.equations())
     }
 
     fn key_help(&self) -> &'static str {

@@ -6,6 +6,7 @@
 //! State = options + the number of steps taken; everything drawn is recomputed from those.
 
 mod draw;
+mod formula;
 mod options;
 mod table;
 
@@ -400,6 +401,10 @@ impl Widget for LogisticRegression {
             ),
             self.status_text()
         )
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.model_formula())
     }
 
     fn table(&self) -> Option<Table> {

@@ -7,6 +7,7 @@
 //! State = options (`a`, `shape`, `show-eigenvectors`).
 
 mod draw;
+mod formula;
 mod table;
 
 use crate::math::matrix2::{det, eigen, is_singular, Eigen, Matrix2};
@@ -301,6 +302,10 @@ impl Widget for MatrixTransform {
 
     fn table(&self) -> Option<Table> {
         Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.det_formula())
     }
 
     fn key_help(&self) -> &'static str {

@@ -6,6 +6,7 @@
 //! State = options (the points of each class, or seeded data) + the probe position.
 
 mod draw;
+mod formula;
 mod table;
 
 use crate::math::naive_bayes::{Covariance, TwoClassGaussian};
@@ -429,6 +430,10 @@ impl Widget for NaiveBayes {
                 "A"
             }
         )
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.rule_formula())
     }
 
     fn table(&self) -> Option<Table> {

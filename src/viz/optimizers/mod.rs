@@ -6,6 +6,7 @@
 //! same options and step give the same picture.
 
 mod draw;
+mod formula;
 mod options;
 mod table;
 
@@ -590,6 +591,10 @@ impl Widget for Optimizers {
             self.race.surface.id(),
             parts.join("; ")
         )
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.race_formula())
     }
 
     fn table(&self) -> Option<Table> {

@@ -6,6 +6,7 @@
 //! generator. Dragging a point writes the data into `points` (and clears `csv`).
 
 mod draw;
+mod formula;
 
 use crate::math::descriptive::order_by;
 use crate::math::ols::Ols;
@@ -467,6 +468,10 @@ impl Widget for RegressionStats {
         } else {
             2.0 * (width_css * 0.8).clamp(220.0, 440.0)
         }
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.line_formula())
     }
 
     fn table(&self) -> Option<DataTable> {
