@@ -3,7 +3,8 @@
 //! from an attribute can never become markup.
 //!
 //! A node is `{"t": tag, "s": text}` for a leaf (`mi`, `mn`, `mo`, `mtext`) or
-//! `{"t": tag, "c": [children]}` for `mrow`, `mfrac` (numerator, denominator) and `msub`.
+//! `{"t": tag, "c": [children]}` for `mrow`, `mfrac` (numerator, denominator), `msub`, `msup`,
+//! `mover` (base, script) and `msqrt`.
 
 use super::json::Json;
 
@@ -43,6 +44,49 @@ pub fn mfrac(numerator: Json, denominator: Json) -> Json {
     ])
 }
 
+/// A base with a subscript: x₁, μ₀.
+pub fn msub(base: Json, subscript: Json) -> Json {
+    Json::obj([
+        ("t", Json::str("msub")),
+        ("c", Json::Arr(vec![base, subscript])),
+    ])
+}
+
+/// A base with a superscript: x², σ².
+pub fn msup(base: Json, superscript: Json) -> Json {
+    Json::obj([
+        ("t", Json::str("msup")),
+        ("c", Json::Arr(vec![base, superscript])),
+    ])
+}
+
+/// A base with a mark over it: x̄ (`mover(mi("x"), mo("¯"))`).
+pub fn mover(base: Json, over: Json) -> Json {
+    Json::obj([
+        ("t", Json::str("mover")),
+        ("c", Json::Arr(vec![base, over])),
+    ])
+}
+
+/// The mean x̄, as x with a bar over it.
+pub fn x_bar() -> Json {
+    mover(mi("x"), mo("¯"))
+}
+
+/// A square root.
+pub fn msqrt(inner: Json) -> Json {
+    Json::obj([("t", Json::str("msqrt")), ("c", Json::Arr(vec![inner]))])
+}
+
+/// A number as MathML: `mn` with its digits, a leading minus as an operator (so it reads
+/// "minus 2", not a hyphen).
+pub fn number(text: &str) -> Json {
+    match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
+        Some(rest) => mrow([mo("−"), mn(rest)]),
+        None => mn(text),
+    }
+}
+
 fn leaf(tag: &str, text: &str) -> Json {
     Json::obj([("t", Json::str(tag)), ("s", Json::str(text))])
 }
@@ -61,6 +105,19 @@ pub fn probability(event: &str, given: Option<&str>) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negative_number_reads_as_minus_and_its_digits() {
+        assert_eq!(
+            number("-2.5").to_json(),
+            r#"{"t":"mrow","c":[{"t":"mo","s":"−"},{"t":"mn","s":"2.5"}]}"#
+        );
+        assert_eq!(number("3").to_json(), r#"{"t":"mn","s":"3"}"#);
+        assert_eq!(
+            msup(mi("x"), mn("2")).to_json(),
+            r#"{"t":"msup","c":[{"t":"mi","s":"x"},{"t":"mn","s":"2"}]}"#
+        );
+    }
 
     #[test]
     fn a_conditional_probability_is_a_row_of_leaves() {

@@ -1,6 +1,7 @@
 // The contract every widget keeps, checked for each name in www/mathsight.js: it renders
-// alone in embed.html with non-blank pixels and no console error, its canvas keeps the
-// reserved aspect ratio, setOption and step fire `change`, and its whole state survives a
+// alone in embed.html with non-blank pixels and no console error at DPR 1, 2 and 3 and widths
+// 1280, 768 and 320 with a backing store of CSS size × DPR (re-sized when the window is) and
+// nothing sticking out of its box, its canvas keeps the reserved aspect ratio, setOption and step fire `change`, and its whole state survives a
 // trip through the URL with the same pixels.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -56,29 +57,75 @@ function inspect(page, name) {
   }, `mathsight-${name}`);
 }
 
+/**
+ * Text and controls that stick out of the widget's box or out of their own (clipped or
+ * overlapping the next thing): each as "what: by how many px". The page must not scroll
+ * sideways either.
+ */
+function overflow(page, name) {
+  return page.evaluate((tag) => {
+    const host = document.querySelector(tag);
+    const box = host.shadowRoot.querySelector('.ms').getBoundingClientRect();
+    const out = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      out.push(`page: ${document.documentElement.scrollWidth - window.innerWidth}px wider than the window`);
+    }
+    for (const e of host.shadowRoot.querySelectorAll('.ms *')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || e.closest('.ms-live, [hidden]')) continue;
+      const by = Math.max(box.left - r.left, r.right - box.right);
+      if (by > 1) out.push(`${e.localName}.${e.className}: ${Math.round(by)}px outside`);
+      // Text cut off inside its own box (the table and code panels scroll on purpose).
+      const clips = getComputedStyle(e).overflowX !== 'visible' && !e.closest('.ms-table, .ms-code, .ms-fallback');
+      if (clips && e.scrollWidth > e.clientWidth + 1 && e.localName !== 'textarea' && e.localName !== 'input') {
+        out.push(`${e.localName}.${e.className}: text clipped by ${e.scrollWidth - e.clientWidth}px`);
+      }
+    }
+    return out;
+  }, `mathsight-${name}`);
+}
+
 for (const name of WIDGETS) {
   test(`${name}: renders alone, sharp and in its reserved box`, async () => {
-    for (const [dpr, width] of [
-      [1, 1280],
-      [2, 768],
-      [2, 360],
-      [3, 320],
-    ]) {
-      const page = await open(name, `widget=${name}`, { deviceScaleFactor: dpr, width });
-      const info = await inspect(page, name);
-      assert.ok(info.colours > 20, `${name} drew only ${info.colours} colours`);
-      assert.equal(info.w, Math.round(info.cssW * dpr));
-      assert.equal(info.h, Math.round(info.cssH * dpr));
-      const ratio = info.cssH / info.cssW;
-      assert.ok(Math.abs(ratio - (info.cssW >= 560 ? 0.5 : 1.7)) < 0.02, `aspect ratio ${ratio}`);
-      const state = await page.evaluate((tag) => document.querySelector(tag).state, `mathsight-${name}`);
-      assert.equal(state.widget, name);
-      await page
-        .locator(`mathsight-${name}`)
-        .screenshot({ path: path.join(outputDir(), `${name}-dpr${dpr}-w${width}.png`) });
-      assertNoProblems(page);
-      await page.context().close();
+    for (const dpr of [1, 2, 3]) {
+      for (const width of [1280, 768, 320]) {
+        const page = await open(name, `widget=${name}`, { deviceScaleFactor: dpr, width });
+        const info = await inspect(page, name);
+        assert.ok(info.colours > 20, `${name} drew only ${info.colours} colours`);
+        assert.equal(info.w, Math.round(info.cssW * dpr), `${name} at DPR ${dpr}, ${width} px: backing-store width`);
+        assert.equal(info.h, Math.round(info.cssH * dpr), `${name} at DPR ${dpr}, ${width} px: backing-store height`);
+        const ratio = info.cssH / info.cssW;
+        assert.ok(Math.abs(ratio - (info.cssW >= 560 ? 0.5 : 1.7)) < 0.02, `aspect ratio ${ratio}`);
+        const state = await page.evaluate((tag) => document.querySelector(tag).state, `mathsight-${name}`);
+        assert.equal(state.widget, name);
+        assert.deepEqual(await overflow(page, name), [], `${name} at ${width} px: nothing sticks out of its box`);
+        await page
+          .locator(`mathsight-${name}`)
+          .screenshot({ path: path.join(outputDir(), `${name}-dpr${dpr}-w${width}.png`) });
+        assertNoProblems(page);
+        await page.context().close();
+      }
     }
+  });
+
+  test(`${name}: the backing store follows a resize`, async () => {
+    const page = await open(name, `widget=${name}`, { deviceScaleFactor: 2, width: 1280 });
+    const wide = await inspect(page, name);
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.waitForFunction(
+      ({ tag, w }) => {
+        const c = document.querySelector(tag).shadowRoot.querySelector('canvas');
+        return c.width !== w && c.width === Math.round(c.getBoundingClientRect().width * 2);
+      },
+      { tag: `mathsight-${name}`, w: wide.w },
+      { timeout: 10000 },
+    );
+    const narrow = await inspect(page, name);
+    assert.ok(narrow.cssW < wide.cssW);
+    assert.equal(narrow.w, Math.round(narrow.cssW * 2));
+    assert.equal(narrow.h, Math.round(narrow.cssH * 2));
+    assertNoProblems(page);
+    await page.context().close();
   });
 
   test(`${name}: setOption and step fire change; the state survives the URL`, async () => {

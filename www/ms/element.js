@@ -13,7 +13,7 @@ import { loop } from './loop.js';
 import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'msup', 'msqrt', 'mi', 'mn', 'mo', 'mtext', 'mtable', 'mtr', 'mtd']);
+const MATH_TAGS = new Set(['mrow', 'mfrac', 'msub', 'msup', 'mover', 'msqrt', 'mi', 'mn', 'mo', 'mtext', 'mtable', 'mtr', 'mtd']);
 
 /** MathML elements from the core's formula tree ({t, s} leaves, {t, c} groups); text only via
  * textContent, and only known tags. */
@@ -295,11 +295,13 @@ export class MathsightElement extends HTMLElement {
       uid: this.uid,
       on: {
         action: (name) => {
-          if (name === 'play' && !this.handle.playing() && reducedMotion.matches) {
+          const wasPlaying = this.handle.playing();
+          if (name === 'play' && !wasPlaying && reducedMotion.matches) {
             // Reduced motion: Play advances one step at a time instead of animating.
             this.call((h) => h.step(1));
           } else {
             this.call((h) => h.action(name));
+            this.holdStill(wasPlaying);
           }
           this.changed();
         },
@@ -443,8 +445,10 @@ export class MathsightElement extends HTMLElement {
     }, { signal });
     this.canvas.addEventListener('keydown', (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const wasPlaying = this.handle?.playing() ?? false;
       if (this.call((h) => h.key(e.key, e.shiftKey))) {
         e.preventDefault();
+        this.holdStill(wasPlaying);
         this.changed();
       }
     }, { signal });
@@ -452,6 +456,16 @@ export class MathsightElement extends HTMLElement {
     this.resize = new ResizeObserver(() => this.requestDraw());
     this.resize.observe(this.canvasWrap);
     darkScheme.addEventListener('change', () => this.requestDraw(), { signal });
+  }
+
+  /** Under reduced motion, anything that just started the animation (a key such as P, or a
+   * widget's own button) takes one step instead. */
+  holdStill(wasPlaying) {
+    if (wasPlaying || !reducedMotion.matches || !this.handle?.playing()) return;
+    this.call((h) => {
+      h.setPlaying(false);
+      h.step(1);
+    });
   }
 
   // ----- updating -----

@@ -7,13 +7,16 @@
 
 mod code;
 mod draw;
+mod table;
 
 use crate::math::bayes::BayesRule as Rule;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::mathml::{mfrac, mi, mn, mo, mrow, probability};
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "bayes-rule";
@@ -472,6 +475,10 @@ impl Widget for BayesRule {
                 r.posterior().map_or_else(|| mi("undefined"), n),
             ]),
         ]))
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
     }
 
     fn key_help(&self) -> &'static str {

@@ -9,13 +9,17 @@
 
 mod code;
 mod draw;
+mod formula;
 mod model;
+mod table;
 
 use crate::math::bayes::BetaBernoulli;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "bayes-update";
@@ -552,8 +556,16 @@ impl Widget for BayesUpdate {
         Some(self.python())
     }
 
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.update_formula())
+    }
+
     fn key_help(&self) -> &'static str {
-        "s adds a success, f a failure, Enter simulates; left and right arrows move the true value."
+        "s adds a success, f a failure, Enter simulates; left and right arrows move the true value (Shift: further; Home and End: to the ends of the axis)."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -586,6 +598,8 @@ impl Widget for BayesUpdate {
         match key.key {
             "ArrowLeft" => self.set_truth(truth - d),
             "ArrowRight" => self.set_truth(truth + d),
+            "Home" => self.set_truth(self.plots.first().map_or(0.0, |p| p.transform.x.lo)),
+            "End" => self.set_truth(self.plots.first().map_or(1.0, |p| p.transform.x.hi)),
             "s" => self.action("success"),
             "f" => self.action("failure"),
             "Enter" | " " => self.action("simulate"),

@@ -131,3 +131,13 @@ fn keys_move_the_true_value_and_observe() {
     }));
     assert_eq!(num(&w, "observations"), 2.0);
 }
+
+#[test]
+fn home_and_end_move_the_true_rate_to_the_axis_ends() {
+    let mut w = BayesUpdate::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("End")));
+    assert_eq!(w.options.float("true-rate"), 1.0);
+    assert!(w.key(key("Home")));
+    assert_eq!(w.options.float("true-rate"), 0.0);
+}

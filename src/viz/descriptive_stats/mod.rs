@@ -8,6 +8,7 @@
 
 mod code;
 mod draw;
+mod formula;
 
 use crate::math::descriptive::{order_by, sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
@@ -569,6 +570,10 @@ impl Widget for DescriptiveStats {
         }
     }
 
+    fn formula(&self) -> Option<Json> {
+        Some(self.mean_formula())
+    }
+
     fn table(&self) -> Option<Table> {
         let mut sorted = self.model.values.clone();
         sorted.sort_by(f64::total_cmp);
@@ -581,6 +586,10 @@ impl Widget for DescriptiveStats {
                 .map(|(i, v)| vec![(i + 1).to_string(), crate::viz::format::sig(*v, 4)])
                 .collect(),
         })
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Up and down (or Page Up and Page Down) select a value, left and right move it (Shift: further), Delete removes it, plus or a adds one, Home or R resets."
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {

@@ -8,6 +8,7 @@
 mod code;
 mod draw;
 mod model;
+mod table;
 
 use crate::math::distributions::Distribution as Dist;
 use crate::viz::format::sig;
@@ -15,7 +16,9 @@ use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::mathml::{mi, mn, mo, mrow};
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "distribution";
@@ -497,8 +500,12 @@ impl Widget for DistributionWidget {
         Some(self.python())
     }
 
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
     fn key_help(&self) -> &'static str {
-        "Left and right arrows move a, down and up move b (Shift for larger steps); Enter draws new samples."
+        "Left and right arrows move a, down and up move b (Shift for larger steps), Home moves a to the left end and End b to the right end; Enter draws new samples."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -551,6 +558,8 @@ impl Widget for DistributionWidget {
             "ArrowRight" => self.move_end(End::A, a + d),
             "ArrowDown" => self.move_end(End::B, b - d),
             "ArrowUp" => self.move_end(End::B, b + d),
+            "Home" => self.move_end(End::A, self.view.lo),
+            "End" => self.move_end(End::B, self.view.hi),
             "Enter" | " " | "s" => self.action("resample"),
             _ => false,
         }

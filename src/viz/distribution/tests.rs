@@ -164,3 +164,23 @@ fn every_family_draws_at_the_ends_of_every_slider() {
         }
     }
 }
+
+#[test]
+fn home_and_end_move_a_and_b_to_the_plotted_ends() {
+    let mut w = DistributionWidget::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("Home")));
+    assert!(w.key(key("End")));
+    let unit = w.view.width() / 500.0;
+    assert!(
+        (num(&w, "a") - w.view.lo).abs() <= unit,
+        "a = {}",
+        num(&w, "a")
+    );
+    assert!(
+        (num(&w, "b") - w.view.hi).abs() <= unit,
+        "b = {}",
+        num(&w, "b")
+    );
+    assert!(w.probability() > 0.99);
+}

@@ -7,6 +7,7 @@
 mod arithmetic;
 mod code;
 mod draw;
+mod formula;
 mod surface3d;
 
 use crate::math::descent::{Descent, Divergence, Status};
@@ -574,6 +575,10 @@ impl Widget for GradientDescent {
         ])
     }
 
+    fn formula(&self) -> Option<Json> {
+        Some(self.line_formula())
+    }
+
     fn details(&self) -> Option<Json> {
         self.options
             .flag("show-arithmetic")
@@ -899,6 +904,10 @@ impl Widget for GradientDescent {
 
     fn share_steps(&self) -> Option<(&'static str, u64)> {
         Some(("steps", self.descent.steps() as u64))
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Page Up and Page Down choose the start or a data point, the arrow keys move it (Shift: further; Home and End: to the left and right edges); Enter steps, P plays or pauses, R resets. In the 3-D view the arrow keys turn the surface."
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {

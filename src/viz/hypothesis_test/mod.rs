@@ -8,6 +8,8 @@
 
 mod code;
 mod draw;
+mod formula;
+mod table;
 
 use crate::math::hypothesis::{
     posterior, power_at_n, rejection_bounds, rejection_probability, run, shift_for_effect,
@@ -17,7 +19,9 @@ use crate::viz::descriptive_stats::parse_values;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "hypothesis-test";
@@ -709,6 +713,18 @@ impl Widget for HypothesisTest {
         )
     }
 
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.statistic_formula())
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Left and right arrows move the critical value (α; Shift: further; Home and End: largest and smallest α), up and down change the effect size (Page Up and Page Down: its ends); s runs a new simulation."
+    }
+
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 640.0 {
             (width_css * 0.72).clamp(440.0, 860.0)
@@ -768,6 +784,11 @@ impl Widget for HypothesisTest {
             "ArrowLeft" => self.set_alpha(alpha * factor),
             "ArrowUp" => self.set_effect(effect + step),
             "ArrowDown" => self.set_effect(effect - step),
+            // The critical value to its innermost (largest α) or outermost (smallest α) place.
+            "Home" => self.set_alpha(0.5),
+            "End" => self.set_alpha(0.0001),
+            "PageUp" => self.set_effect(3.0),
+            "PageDown" => self.set_effect(-3.0),
             "s" => self.action("simulate"),
             _ => false,
         }

@@ -170,3 +170,15 @@ fn a_bad_second_sample_is_refused_even_while_unused() {
     w.set_option("data-b", "4.8 5.2 4.6").unwrap();
     w.set_option("test", "welch").unwrap();
 }
+
+#[test]
+fn home_and_end_give_the_largest_and_smallest_alpha() {
+    let mut w = HypothesisTest::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("Home")));
+    assert_eq!(num(&w, "alpha"), 0.5);
+    assert!(w.key(key("End")));
+    assert_eq!(num(&w, "alpha"), 0.0001);
+    assert!(w.key(key("PageUp")));
+    assert_eq!(num(&w, "effect"), 3.0);
+}

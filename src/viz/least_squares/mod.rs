@@ -9,6 +9,7 @@
 
 mod code;
 mod draw;
+mod formula;
 
 use crate::math::least_squares::PolyFit;
 use crate::math::linear_system::SENSITIVE_CONDITION;
@@ -365,7 +366,7 @@ impl Widget for LeastSquares {
     }
 
     fn key_help(&self) -> &'static str {
-        "n selects the next point, the arrow keys move it (Shift for larger steps), Home resets."
+        "n selects the next point, the arrow keys move it (Shift for larger steps; Home and End to the left and right edges)."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -379,6 +380,10 @@ impl Widget for LeastSquares {
 
     fn code(&self) -> Option<String> {
         Some(self.python())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.fit_formula())
     }
 
     fn table(&self) -> Option<Table> {
@@ -470,7 +475,10 @@ impl Widget for LeastSquares {
             "ArrowRight" => self.move_point(i, [at[0] + dx, at[1]]),
             "ArrowUp" => self.move_point(i, [at[0], at[1] + dy]),
             "ArrowDown" => self.move_point(i, [at[0], at[1] - dy]),
-            "Home" => self.action("reset"),
+            // To the left or right edge of the view (a moved point is already the options' own,
+            // so a reset would not bring it back).
+            "Home" => self.move_point(i, [self.views.0.lo, at[1]]),
+            "End" => self.move_point(i, [self.views.0.hi, at[1]]),
             _ => false,
         }
     }

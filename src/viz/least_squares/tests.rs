@@ -106,10 +106,19 @@ fn keys_select_and_move_points() {
         !w.options().points("points").is_empty(),
         "data became explicit"
     );
+    let view = w.views.0;
     assert!(w.key(Key {
         key: "Home",
         shift: false
     }));
+    // Home takes the selected point to the view's left edge (rounded to a 500th of it); the
+    // view then follows the data.
+    let x = w.points[1][0];
+    assert!(
+        (x - view.lo).abs() <= view.width() / 500.0,
+        "{x} vs {}",
+        view.lo
+    );
 }
 
 /// Numerical honesty: a nearly dependent design (a cubic through points far from x = 0) is

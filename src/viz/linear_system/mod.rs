@@ -8,7 +8,9 @@
 
 mod code;
 mod draw;
+mod formula;
 mod space;
+mod table;
 
 use crate::math::elimination::UNKNOWNS;
 use crate::math::linear_system::{parse_system, Kind, System};
@@ -18,7 +20,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "linear-system";
@@ -761,6 +765,14 @@ impl Widget for LinearSystem {
             Kind::Infinite => format!("Infinitely many solutions, {}.", self.solution_words()),
         };
         format!("{op} {kind}")
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.equations())
     }
 
     fn key_help(&self) -> &'static str {

@@ -7,7 +7,9 @@
 
 mod code;
 mod draw;
+mod formula;
 mod options;
+mod table;
 
 pub use options::{format_labelled, parse_labelled, OPTIONS};
 
@@ -19,7 +21,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionSet};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "logistic-regression";
@@ -402,6 +406,18 @@ impl Widget for LogisticRegression {
             ),
             self.status_text()
         )
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.model_formula())
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Arrow keys move a cursor (Shift: further), 0 or 1 adds a point of that class there; Enter steps, P plays or pauses, Home or R resets."
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.

@@ -8,13 +8,17 @@
 
 mod code;
 mod draw;
+mod formula;
+mod table;
 
 use crate::math::matrix2::{det, eigen, is_singular, Eigen, Matrix2};
 use crate::math::matrix_text::parse_matrix;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "matrix-transform";
@@ -299,6 +303,14 @@ impl Widget for MatrixTransform {
 
     fn code(&self) -> Option<String> {
         Some(self.python())
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.det_formula())
     }
 
     fn key_help(&self) -> &'static str {

@@ -7,6 +7,8 @@
 
 mod code;
 mod draw;
+mod formula;
+mod table;
 
 use crate::math::naive_bayes::{Covariance, TwoClassGaussian};
 use crate::math::rng::SplitMix64;
@@ -14,7 +16,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{format_points, OptionError, OptionKind, OptionSet, OptionSpec};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "naive-bayes";
@@ -433,8 +437,16 @@ impl Widget for NaiveBayes {
         )
     }
 
+    fn formula(&self) -> Option<Json> {
+        Some(self.rule_formula())
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
     fn key_help(&self) -> &'static str {
-        "Arrow keys move the probe, Enter adds a point there, c switches the class."
+        "Arrow keys move the probe (Shift: further; Home and End: to the left and right edges), Enter adds a point there, c switches the class."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -465,6 +477,8 @@ impl Widget for NaiveBayes {
             "ArrowRight" => self.set_probe([x + dx, y]),
             "ArrowUp" => self.set_probe([x, y + dy]),
             "ArrowDown" => self.set_probe([x, y - dy]),
+            "Home" => self.set_probe([self.model.x.lo, y]),
+            "End" => self.set_probe([self.model.x.hi, y]),
             "Enter" | " " => self.add_point(self.probe),
             "c" => self.action("toggle-class"),
             _ => false,

@@ -97,3 +97,13 @@ fn bad_points_are_named_and_the_state_kept() {
     w.set_option("points-a", "0,0;1,1;2,0").unwrap();
     assert!(num(&w, "accuracy_naive").is_finite());
 }
+
+#[test]
+fn home_and_end_move_the_probe_to_the_side_edges() {
+    let mut w = NaiveBayes::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("Home")));
+    assert_eq!(w.probe[0], w.model.x.lo);
+    assert!(w.key(key("End")));
+    assert_eq!(w.probe[0], w.model.x.hi);
+}

@@ -7,7 +7,9 @@
 
 mod code;
 mod draw;
+mod formula;
 mod options;
+mod table;
 
 pub use options::OPTIONS;
 
@@ -25,7 +27,9 @@ use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionSet};
-use crate::viz::widget::{Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Widget};
+use crate::viz::widget::{
+    Control, Frame, Key, Level, Message, PlotInfo, Pointer, Readout, Table, Widget,
+};
 
 /// The widget's name in every layer.
 pub const NAME: &str = "optimizers";
@@ -597,6 +601,18 @@ impl Widget for Optimizers {
             self.race.surface.id(),
             parts.join("; ")
         )
+    }
+
+    fn formula(&self) -> Option<Json> {
+        Some(self.race_formula())
+    }
+
+    fn table(&self) -> Option<Table> {
+        Some(self.data_table())
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Arrow keys move the shared start (Shift: further), Enter steps, P plays or pauses, Home or R resets."
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.

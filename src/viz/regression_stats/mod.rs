@@ -7,6 +7,7 @@
 
 mod code;
 mod draw;
+mod formula;
 
 use crate::math::descriptive::order_by;
 use crate::math::ols::Ols;
@@ -474,6 +475,10 @@ impl Widget for RegressionStats {
         }
     }
 
+    fn formula(&self) -> Option<Json> {
+        Some(self.line_formula())
+    }
+
     fn table(&self) -> Option<DataTable> {
         let ols = &self.model.ols;
         let fit = |x: f64| ols.intercept + ols.slope * x;
@@ -494,6 +499,10 @@ impl Widget for RegressionStats {
                 })
                 .collect(),
         })
+    }
+
+    fn key_help(&self) -> &'static str {
+        "Page Up and Page Down (or n and p) choose a point, the arrow keys move it (Shift: further; Home and End: to the left and right edges), Escape lets it go."
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {
@@ -562,6 +571,9 @@ impl Widget for RegressionStats {
             "ArrowRight" => Some([dx, 0.0]),
             "ArrowUp" => Some([0.0, dy]),
             "ArrowDown" => Some([0.0, -dy]),
+            // To the left or right edge of the frame: the clamp below stops it there.
+            "Home" => Some([f64::NEG_INFINITY, 0.0]),
+            "End" => Some([f64::INFINITY, 0.0]),
             _ => None,
         };
         if let Some([ddx, ddy]) = moves {

@@ -88,3 +88,19 @@ fn dragging_and_keys_move_points_and_refit() {
         shift: false
     }));
 }
+
+#[test]
+fn home_and_end_move_the_selected_point_to_the_frame_edges() {
+    let mut w = RegressionStats::new();
+    let key = |key| Key { key, shift: false };
+    assert!(w.key(key("PageDown")));
+    let i = w.selected.unwrap();
+    // Moved points are rounded to a thousandth of the view.
+    let near = |a: f64, b: f64, w: f64| (a - b).abs() <= w / 1000.0;
+    assert!(w.key(key("Home")));
+    let (x, view) = (w.model.points[i][0], w.model.x_view);
+    assert!(near(x, view.lo, view.width()), "{x} vs {}", view.lo);
+    assert!(w.key(key("End")));
+    let (x, view) = (w.model.points[i][0], w.model.x_view);
+    assert!(near(x, view.hi, view.width()), "{x} vs {}", view.hi);
+}
