@@ -27,6 +27,9 @@ const HOUSE: [[f64; 2]; 7] = [
     [0.8, 0.6],
 ];
 
+/// A label waiting to be drawn: text, pixel position, anchor, colour.
+type Note = (String, [f64; 2], (HPos, VPos), RGBColor);
+
 impl MatrixTransform {
     /// Draws the picture; see [`crate::viz::widget::Widget::draw`].
     pub(super) fn draw_all(
@@ -86,8 +89,8 @@ impl MatrixTransform {
                 None,
             )?;
         }
-        // Labels drawn after every line: (text, pixel position, anchor, colour).
-        let mut notes: Vec<(String, [f64; 2], (HPos, VPos), RGBColor)> = Vec::new();
+        // Labels drawn after every line.
+        let mut notes: Vec<Note> = Vec::new();
         // The unit square's image: its signed area is det A.
         let d = det(&m);
         let singular = is_singular(&m);
