@@ -1,4 +1,4 @@
-//! Annotation helpers shared by the statistics widgets: labels on a patch of background (so
+//! Annotation helpers shared by the widgets: labels on a patch of background (so
 //! marker lines beneath do not cross the text) and dashed pixel lines.
 
 use plotters::coord::Shift;
@@ -11,8 +11,8 @@ use super::widget::Frame;
 
 /// Draws 11 px `text` at a pixel position over a patch of the background colour; nothing for a
 /// non-finite position. The patch's width is the SVG export's estimate (0.55 em a character).
-pub fn backed_label(
-    root: &DrawingArea<Recorder, Shift>,
+pub fn backed_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     text: &str,
     at: [f64; 2],

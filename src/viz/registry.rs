@@ -386,6 +386,20 @@ pub const SCENARIOS: &[Scenario] = &[
         dark: true,
     },
     Scenario {
+        id: "linear-system-planes-inconsistent",
+        widget: linear_system::NAME,
+        options: &[("a", "1,1,1;1,2,3;2,3,4"), ("b", "6,14,21")],
+        width_css: 700.0,
+        dark: false,
+    },
+    Scenario {
+        id: "linear-system-planes-coincident-narrow",
+        widget: linear_system::NAME,
+        options: &[("a", "1,1,1;2,2,2;-1,-1,-1"), ("b", "2,4,-2")],
+        width_css: 360.0,
+        dark: false,
+    },
+    Scenario {
         id: "least-squares-line",
         widget: least_squares::NAME,
         options: &[],

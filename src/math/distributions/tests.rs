@@ -326,6 +326,93 @@ fn reference_cases() -> Vec<Case> {
                 ("ppf", 0.5, 693147181.0),
             ],
         ),
+        // Extreme parameters of the families above that had only moderate ones.
+        (
+            Exponential::new(1e6).map(Distribution::from),
+            &[
+                // scipy.stats.expon(scale=1e-6).pdf(1e-05)
+                ("pdf", 1e-5, 45.399929762484774),
+                // scipy.stats.expon(scale=1e-6).cdf(1e-12)
+                ("cdf", 1e-12, 9.999995000001665e-07),
+                // scipy.stats.expon(scale=1e-6).sf(0.0005)
+                ("sf", 5e-4, 7.124576406740881e-218),
+                // scipy.stats.expon(scale=1e-6).ppf(0.5)
+                ("ppf", 0.5, 6.931471805599452e-07),
+                // scipy.stats.expon(scale=1e-6).ppf(1e-15)
+                ("ppf", 1e-15, 1.0000000000000007e-21),
+            ],
+        ),
+        (
+            Exponential::new(1e-6).map(Distribution::from),
+            &[
+                // scipy.stats.expon(scale=1e6).pdf(2000000.0)
+                ("pdf", 2e6, 1.353352832366127e-07),
+                // scipy.stats.expon(scale=1e6).cdf(0.001)
+                ("cdf", 1e-3, 9.999999995e-10),
+                // scipy.stats.expon(scale=1e6).sf(50000000.0)
+                ("sf", 5e7, 1.9287498479639178e-22),
+                // scipy.stats.expon(scale=1e6).ppf(0.999)
+                ("ppf", 0.999, 6907755.2789821355),
+            ],
+        ),
+        (
+            Uniform::new(-1e6, 1e6).map(Distribution::from),
+            &[
+                // scipy.stats.uniform(-1e6, 2e6).pdf(0.0)
+                ("pdf", 0.0, 5e-07),
+                // scipy.stats.uniform(-1e6, 2e6).cdf(-999999.0)
+                ("cdf", -999999.0, 5e-07),
+                // scipy.stats.uniform(-1e6, 2e6).sf(999999.5)
+                ("sf", 999999.5, 2.500000000349445e-07),
+                // scipy.stats.uniform(-1e6, 2e6).ppf(1e-12)
+                ("ppf", 1e-12, -999999.999998),
+            ],
+        ),
+        (
+            Bernoulli::new(1e-12).map(Distribution::from),
+            &[
+                // scipy.stats.bernoulli(1e-12).pmf(1)
+                ("pmf", 1.0, 1e-12),
+                // scipy.stats.bernoulli(1e-12).cdf(0)
+                ("cdf", 0.0, 0.999999999999),
+                // scipy.stats.bernoulli(1e-12).sf(0)
+                ("sf", 0.0, 1e-12),
+                // scipy.stats.bernoulli(1e-12).ppf(0.999)
+                ("ppf", 0.999, 0.0),
+                // scipy.stats.bernoulli(1e-12).ppf(0.9999999999999)
+                ("ppf", 0.9999999999999, 1.0),
+            ],
+        ),
+        (
+            Binomial::new(50.0, 1e-10).map(Distribution::from),
+            &[
+                // scipy.stats.binom(50, 1e-10).pmf(1)
+                ("pmf", 1.0, 4.999999975499997e-09),
+                // scipy.stats.binom(50, 1e-10).pmf(50)
+                ("pmf", 50.0, 0.0),
+                // scipy.stats.binom(50, 1e-10).cdf(0)
+                ("cdf", 0.0, 0.999999995),
+                // scipy.stats.binom(50, 1e-10).sf(1)
+                ("sf", 1.0, 1.2249999960799926e-17),
+                // scipy.stats.binom(50, 1e-10).ppf(0.999999)
+                ("ppf", 0.999999, 0.0),
+            ],
+        ),
+        (
+            Poisson::new(1e-8).map(Distribution::from),
+            &[
+                // scipy.stats.poisson(1e-8).pmf(0)
+                ("pmf", 0.0, 0.9999999900000001),
+                // scipy.stats.poisson(1e-8).pmf(3)
+                ("pmf", 3.0, 1.6666666499999908e-25),
+                // scipy.stats.poisson(1e-8).sf(0)
+                ("sf", 0.0, 9.999999949999975e-09),
+                // scipy.stats.poisson(1e-8).sf(2)
+                ("sf", 2.0, 1.6666666541666534e-25),
+                // scipy.stats.poisson(1e-8).ppf(0.5)
+                ("ppf", 0.5, 0.0),
+            ],
+        ),
     ]
 }
 

@@ -119,6 +119,32 @@ fn z_power_is_exact() {
 /// scipy.stats.norm.sf(1.959963984540054 - 2.5) + scipy.stats.norm.cdf(-1.959963984540054 - 2.5)
 const POWER_Z_25: f64 = 0.7054180011138003;
 
+/// The power-versus-n curve (issue 6) at several n, two-sided and one-sided, for the z test
+/// with d = 0.5 (δ = 0.5·√n): two-sided
+/// `scipy.stats.norm.sf(1.959963984540054 - d) + scipy.stats.norm.cdf(-1.959963984540054 - d)`,
+/// greater `scipy.stats.norm.sf(1.6448536269514722 - d)` with d = 0.5 * numpy.sqrt(n).
+#[test]
+fn z_power_curve_against_n_matches_scipy() {
+    let a = Sample::new(0.0, 1.0, 25).unwrap();
+    for (n, two_sided, greater) in [
+        (4, 0.17007504575308752, 0.2595110228414442),
+        (10, 0.35260808244470254, 0.47459866124544475),
+        (50, 0.9424375431875084, 0.9706664817215229),
+    ] {
+        let p = power_at_n(Test::Z, &a, None, n, 0.5, 0.05, Alternative::TwoSided).unwrap();
+        assert!(close(p, two_sided, 1e-9), "n = {n}: {p} vs {two_sided}");
+        let p = power_at_n(Test::Z, &a, None, n, 0.5, 0.05, Alternative::Greater).unwrap();
+        assert!(close(p, greater, 1e-9), "n = {n}: {p} vs {greater}");
+    }
+    // With no effect the curve is flat at α, whatever n (for t too).
+    for n in [2, 10, 200] {
+        for test in [Test::Z, Test::T] {
+            let p = power_at_n(test, &a, None, n, 0.0, 0.05, Alternative::TwoSided).unwrap();
+            assert!(close(p, 0.05, 1e-9), "{test:?}, n = {n}: {p}");
+        }
+    }
+}
+
 #[test]
 fn bad_input_is_named() {
     let one = Sample::new(5.0, 1.0, 1).unwrap();

@@ -232,3 +232,30 @@ fn overflowing_fractions_fall_back_to_floating_point() {
     .to_svg(640.0, 1.0, crate::viz::theme::Theme::LIGHT);
     assert!(svg.is_ok());
 }
+
+/// Issue 4: three planes with no common point, and three coincident planes (a solution plane
+/// with two parameters), are classified by rank and said.
+#[test]
+fn planes_without_a_common_point_or_with_a_common_plane_say_so() {
+    let mut w = LinearSystem::new();
+    w.set_option("a", "1,1,1;1,2,3;2,3,4").unwrap();
+    w.set_option("b", "6,14,21").unwrap();
+    let s = w.state();
+    assert_eq!(s.field("kind"), Some(&Json::str("none")));
+    assert_eq!(s.field("x"), Some(&Json::Null));
+    assert_eq!((num(&s, "rank"), num(&s, "rank_augmented")), (2.0, 3.0));
+    let m = w.message().unwrap();
+    assert_eq!(m.level, Level::Warning);
+    assert!(m.text.contains("no point lies on all three"), "{}", m.text);
+    w.set_option("a", "1,1,1;2,2,2;-1,-1,-1").unwrap();
+    w.set_option("b", "2,4,-2").unwrap();
+    let s = w.state();
+    assert_eq!(s.field("kind"), Some(&Json::str("infinite")));
+    assert_eq!((num(&s, "rank"), num(&s, "rank_augmented")), (1.0, 1.0));
+    assert_eq!(w.solution_words(), "x = 2 − s − t, y = s, z = t");
+    assert!(w
+        .message()
+        .unwrap()
+        .text
+        .contains("the planes coincide: every point of the plane is a solution"));
+}

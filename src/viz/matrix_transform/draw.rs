@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::MatrixTransform;
 use crate::math::matrix2::{apply, det, eigen, is_singular, Eigen};
+use crate::viz::annotate::backed_label;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::format::sig;
@@ -25,6 +26,9 @@ const HOUSE: [[f64; 2]; 7] = [
     [0.2, 0.0],
     [0.8, 0.6],
 ];
+
+/// A label waiting to be drawn: text, pixel position, anchor, colour.
+type Note = (String, [f64; 2], (HPos, VPos), RGBColor);
 
 impl MatrixTransform {
     /// Draws the picture; see [`crate::viz::widget::Widget::draw`].
@@ -85,6 +89,8 @@ impl MatrixTransform {
                 None,
             )?;
         }
+        // Labels drawn after every line.
+        let mut notes: Vec<Note> = Vec::new();
         // The unit square's image: its signed area is det A.
         let d = det(&m);
         let singular = is_singular(&m);
@@ -96,17 +102,15 @@ impl MatrixTransform {
         if !singular {
             root.draw(&Polygon::new(corners, fill.mix(0.25).filled()))
                 .map_err(|e| e.to_string())?;
+            // At the centre of the square's image, drawn last on a patch of background.
             let centre = apply(&m, [0.5, 0.5]);
             if t.contains(centre) {
-                chart::label(
-                    root,
-                    frame,
-                    &format!("det = {}", sig(d, 3)),
+                notes.push((
+                    format!("det = {}", sig(d, 3)),
                     t.to_px(centre),
                     (HPos::Center, VPos::Center),
-                    12.0,
-                    &theme.text,
-                )?;
+                    theme.text,
+                ));
             }
         } else {
             // The column space: everything lands on this line.
@@ -152,15 +156,12 @@ impl MatrixTransform {
                     )?;
                     let at = [v[0] * self.half * 0.8, v[1] * self.half * 0.8];
                     let at = if t.contains(at) { at } else { [-at[0], -at[1]] };
-                    chart::label(
-                        root,
-                        frame,
-                        &format!("λ = {}", sig(*l, 3)),
+                    notes.push((
+                        format!("λ = {}", sig(*l, 3)),
                         t.to_px(at),
                         (HPos::Left, VPos::Bottom),
-                        12.0,
-                        &theme.reference,
-                    )?;
+                        theme.reference,
+                    ));
                 }
             }
         }
@@ -190,14 +191,13 @@ impl MatrixTransform {
         }
         // The basis vectors' images, with handles at their tips.
         let origin = t.to_px([0.0, 0.0]);
+        let mut handles: Vec<([f64; 2], RGBColor, bool)> = Vec::new();
         for (j, (name, colour)) in [("A·e₁", theme.accent), ("A·e₂", theme.points)]
             .iter()
             .enumerate()
         {
             let tip = [m[0][j], m[1][j]];
             let p = t.to_px(clamp_to(&t, tip));
-            // Labels of tips in the right half go to their left, so they stay inside.
-            let left = p[0] > (t.rect.x + t.rect.width / 2) as f64;
             chart::arrow(
                 root,
                 origin,
@@ -205,15 +205,36 @@ impl MatrixTransform {
                 10.0 * frame.scale,
                 ShapeStyle::from(colour).stroke_width(stroke(frame, 3.0)),
             )?;
+            handles.push((p, *colour, j == self.selected));
+            // Beside the tip, on the side away from the other column: outside the
+            // parallelogram they span, off the arrow itself.
+            let other = [m[0][1 - j], m[1][1 - j]];
+            let uu = tip[0] * tip[0] + tip[1] * tip[1];
+            let along = if uu > 0.0 {
+                (other[0] * tip[0] + other[1] * tip[1]) / uu
+            } else {
+                0.0
+            };
+            let away = [along * tip[0] - other[0], along * tip[1] - other[1]];
+            let text = format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3));
+            let (at, anchor) = beside(&t, frame, &text, p, away);
+            notes.push((text, at, anchor, *colour));
+        }
+        // Labels after every line, each on a patch of background, so no line crosses them.
+        for (text, at, anchor, colour) in &notes {
+            backed_label(root, frame, text, *at, *anchor, colour)?;
+        }
+        // The handles last: no label may hide what can be dragged.
+        for (p, colour, selected) in handles {
             chart::disc(
                 root,
                 p,
                 6.0 * frame.scale,
                 &theme.background,
-                colour,
+                &colour,
                 stroke(frame, 2.5),
             )?;
-            if j == self.selected {
+            if selected {
                 root.draw(&Circle::new(
                     (p[0].round() as i32, p[1].round() as i32),
                     (11.0 * frame.scale).round() as i32,
@@ -221,18 +242,6 @@ impl MatrixTransform {
                 ))
                 .map_err(|e| e.to_string())?;
             }
-            chart::label(
-                root,
-                frame,
-                &format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3)),
-                [
-                    p[0] + if left { -10.0 } else { 10.0 } * frame.scale,
-                    p[1] - 8.0 * frame.scale,
-                ],
-                (if left { HPos::Right } else { HPos::Left }, VPos::Bottom),
-                12.0,
-                colour,
-            )?;
         }
         self.plots = vec![PlotInfo {
             id: "plane",
@@ -332,6 +341,35 @@ fn lattice_unit(half: f64) -> f64 {
         .map(|m| m * p)
         .find(|&c| c >= half / 4.0)
         .unwrap_or(10.0 * p)
+}
+
+/// Where a label goes beside the pixel position `at`: 10 px off it diagonally, towards the data
+/// direction `dir` (y up), with the matching anchor; slid back along x when the estimated text
+/// would leave the plot.
+fn beside(
+    t: &Transform,
+    frame: &Frame,
+    text: &str,
+    at: [f64; 2],
+    dir: [f64; 2],
+) -> ([f64; 2], (HPos, VPos)) {
+    let k = frame.scale;
+    let width = 0.55 * 11.0 * k * text.chars().count() as f64 + 4.0 * k;
+    let (left_edge, right_edge) = (t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
+    let right = dir[0] >= 0.0;
+    let x = if right {
+        (at[0] + 10.0 * k).min(right_edge - width)
+    } else {
+        (at[0] - 10.0 * k).max(left_edge + width)
+    };
+    let up = dir[1] >= 0.0;
+    (
+        [x, at[1] + if up { -8.0 } else { 8.0 } * k],
+        (
+            if right { HPos::Left } else { HPos::Right },
+            if up { VPos::Bottom } else { VPos::Top },
+        ),
+    )
 }
 
 /// `p` pulled into the plotted ranges (so a far tip still shows, at the edge).

@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::NaiveBayes;
 use crate::math::naive_bayes::{ClassFit, Covariance, TwoClassGaussian};
+use crate::viz::annotate::backed_label;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
@@ -352,13 +353,13 @@ impl NaiveBayes {
         } else {
             (HPos::Left, 11.0 * s)
         };
-        chart::label(
+        // On a patch of background: the probe sits among points and ellipses.
+        backed_label(
             root,
             frame,
             &format!("P(A) = {}", sig(p, 2)),
             [x + dx, y],
             (anchor, VPos::Center),
-            12.0,
             &theme.text,
         )
     }

@@ -387,7 +387,7 @@ impl Widget for RegressionStats {
             Control::TextArea {
                 option: "csv",
                 label:
-                    "Paste two columns x, y (CSV or spaces; header optional; Ctrl+Enter applies)",
+                    "Paste two columns x, y (CSV or spaces; header optional; at most 1000 rows and 100000 bytes; Ctrl+Enter applies)",
             },
         ]
     }

@@ -48,6 +48,46 @@ fn pasted_csv_matches_linregress_and_names_bad_rows() {
     assert_eq!(w.state().field("source"), Some(&Json::str("csv")));
 }
 
+/// Issue 6: the limits on a paste are stated beside the box, and a paste beyond them is
+/// explained (rows: the first ones are used; bytes: refused with the limit named).
+#[test]
+fn size_limits_are_stated_and_not_crashed_into() {
+    let mut w = RegressionStats::new();
+    let label = w
+        .controls()
+        .into_iter()
+        .find_map(|c| match c {
+            Control::TextArea {
+                option: "csv",
+                label,
+            } => Some(label),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        label.contains(&format!("at most {MAX_ROWS} rows")),
+        "{label}"
+    );
+    assert!(label.contains("100000 bytes"), "{label}");
+    let many: String = (0..MAX_ROWS + 3)
+        .map(|i| format!("{i},{}\n", i % 7))
+        .collect();
+    w.set_option("csv", &many).unwrap();
+    assert_eq!(num(&w, "n"), MAX_ROWS as f64);
+    assert_eq!(num(&w, "dropped_rows"), 3.0);
+    assert!(w.message().unwrap().text.contains(&format!(
+        "Only the first {MAX_ROWS} rows are used; 3 more were left out."
+    )));
+    let good = w.state();
+    let huge = "1,2\n".repeat(30_000);
+    let e = w.set_option("csv", &huge).unwrap_err();
+    assert_eq!(
+        e.message,
+        "csv is 120000 bytes long; at most 100000 are accepted"
+    );
+    assert_eq!(w.state(), good);
+}
+
 #[test]
 fn bad_data_is_named_and_keeps_the_last_good_state() {
     let mut w = RegressionStats::new();
