@@ -144,7 +144,7 @@ test('Observe again makes the posterior the next prior; keys move every handle',
   await page.keyboard.press('Enter');
   s = await state(page);
   assert.equal(s.observations, 2);
-  await page.keyboard.press('Home');
+  await page.keyboard.press('r');
   s = await state(page);
   assert.equal(s.observations, 0);
   await page.keyboard.press('ArrowRight');

@@ -482,7 +482,7 @@ impl Widget for BayesRule {
     }
 
     fn key_help(&self) -> &'static str {
-        "Left and right arrows move the prior, up and down the likelihood, Page Up and Page Down the false-positive rate; Enter observes again."
+        "Left and right arrows move the prior, up and down the likelihood, Page Up and Page Down the false-positive rate, Home and End the prior to its ends; Enter observes again, R resets."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -550,7 +550,9 @@ impl Widget for BayesRule {
             "PageUp" => self.set_probability(Drag::FalsePositive, r.false_positive() + d),
             "PageDown" => self.set_probability(Drag::FalsePositive, r.false_positive() - d),
             "Enter" | " " | "o" => self.action("observe"),
-            "Home" | "r" => self.action("reset"),
+            "Home" => self.set_probability(Drag::Prior, 0.0),
+            "End" => self.set_probability(Drag::Prior, 1.0),
+            "r" => self.action("reset"),
             _ => false,
         }
     }

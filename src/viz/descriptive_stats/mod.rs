@@ -589,7 +589,7 @@ impl Widget for DescriptiveStats {
     }
 
     fn key_help(&self) -> &'static str {
-        "Up and down (or Page Up and Page Down) select a value, left and right move it (Shift: further), Delete removes it, plus or a adds one, Home or R resets."
+        "Up and down (or Page Up and Page Down) select a value, left and right move it (Shift: further), Home and End to the ends of the line, Delete removes it, plus or a adds one, R resets."
     }
 
     fn drag_hint(&self) -> Option<[f64; 2]> {
@@ -665,7 +665,18 @@ impl Widget for DescriptiveStats {
                 self.selected = None;
                 true
             }
-            "Home" | "r" => self.action("reset"),
+            "Home" | "End" => {
+                if self.selected.is_none() {
+                    self.select_step(true);
+                }
+                let view = self.model.x_view;
+                let to = if key.key == "Home" { view.lo } else { view.hi };
+                match self.selected {
+                    Some(i) => self.move_value(i, to),
+                    None => false,
+                }
+            }
+            "r" => self.action("reset"),
             _ => false,
         }
     }

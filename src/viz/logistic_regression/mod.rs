@@ -417,7 +417,7 @@ impl Widget for LogisticRegression {
     }
 
     fn key_help(&self) -> &'static str {
-        "Arrow keys move a cursor (Shift: further), 0 or 1 adds a point of that class there; Enter steps, P plays or pauses, Home or R resets."
+        "Arrow keys move a cursor (Shift: further), Home and End to the left and right edges, 0 or 1 adds a point of that class there; Enter steps, P plays or pauses, R resets."
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
@@ -464,7 +464,9 @@ impl Widget for LogisticRegression {
             "1" => self.add_point(at, Some(1)),
             "Enter" | " " | "s" => self.action("step"),
             "p" => self.action("play"),
-            "Home" | "r" => self.action("reset"),
+            "Home" => moved(-1.0, 0.0),
+            "End" => moved(1.0, 0.0),
+            "r" => self.action("reset"),
             _ => false,
         }
     }

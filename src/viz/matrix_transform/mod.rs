@@ -314,7 +314,7 @@ impl Widget for MatrixTransform {
     }
 
     fn key_help(&self) -> &'static str {
-        "n selects the image of e1 or e2, the arrow keys move it (Shift for larger steps), Home resets."
+        "n selects the image of e1 or e2, the arrow keys move it (Shift for larger steps), Home and End to the left and right edges; R resets."
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
@@ -388,7 +388,13 @@ impl Widget for MatrixTransform {
             "ArrowRight" => self.set_column(j, [v[0] + d, v[1]]),
             "ArrowUp" => self.set_column(j, [v[0], v[1] + d]),
             "ArrowDown" => self.set_column(j, [v[0], v[1] - d]),
-            "Home" => self.action("reset"),
+            "Home" | "End" => match self.plot().map(|p| p.transform.x) {
+                Some(xs) => {
+                    self.set_column(j, [if key.key == "Home" { xs.lo } else { xs.hi }, v[1]])
+                }
+                None => false,
+            },
+            "r" => self.action("reset"),
             _ => false,
         }
     }

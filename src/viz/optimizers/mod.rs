@@ -612,7 +612,7 @@ impl Widget for Optimizers {
     }
 
     fn key_help(&self) -> &'static str {
-        "Arrow keys move the shared start (Shift: further), Enter steps, P plays or pauses, Home or R resets."
+        "Arrow keys move the shared start (Shift: further), Home and End to the left and right edges; Enter steps, P plays or pauses, R resets."
     }
 
     /// The house layout: half as tall as wide, or 1.7 times as tall when the panels stack.
@@ -655,7 +655,9 @@ impl Widget for Optimizers {
             "ArrowDown" => self.set_start([x, y - dy]),
             "Enter" | " " | "s" => self.action("step"),
             "p" => self.action("play"),
-            "Home" | "r" => self.action("reset"),
+            "Home" => self.set_start([xs.lo, y]),
+            "End" => self.set_start([xs.hi, y]),
+            "r" => self.action("reset"),
             _ => false,
         }
     }
