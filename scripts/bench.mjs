@@ -126,6 +126,29 @@ async function frames(browser, server) {
   return rows;
 }
 
+/** The six-optimizer race while it plays: one step of every racer and a redraw per frame, from
+ * step 150 on Rosenbrock (long paths, every racer still moving or just stopped). */
+async function race(browser, server) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
+  await page.goto(`${server.url}www/embed.html#widget=optimizers&surface=rosenbrock&steps=150`);
+  await page.evaluate(WAIT_READY, 'mathsight-optimizers');
+  const times = await page.evaluate(() => {
+    const el = document.querySelector('mathsight-optimizers');
+    const ctx = el.shadowRoot.querySelector('canvas').getContext('2d');
+    const out = [];
+    for (let i = 0; i < 330; i++) {
+      const t0 = performance.now();
+      el.step(1);
+      el.draw();
+      ctx.getImageData(0, 0, 1, 1);
+      if (i >= 30) out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await page.close();
+  return { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), frames: times.length };
+}
+
 async function compute(browser, server) {
   const page = await browser.newPage();
   await page.goto(`${server.url}www/embed.html#widget=gradient-descent`);
@@ -267,6 +290,7 @@ try {
   report.download = await downloads(browser, server);
   report.start = await startUp(browser, server);
   report.frames = await frames(browser, server);
+  report.frames['optimizers: six racing, a step per frame'] = await race(browser, server);
   report.compute = await compute(browser, server);
   report.peers = peers();
 } finally {
