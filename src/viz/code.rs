@@ -45,34 +45,34 @@ pub fn py_opt(x: Option<f64>) -> String {
 
 /// A list of floats as a `np.array([...])` expression, wrapped to lines of about 88 characters.
 pub fn np_array(values: &[f64]) -> String {
-    let mut out = String::from("np.array([");
-    let mut line_len = out.len();
-    for (i, v) in values.iter().enumerate() {
-        let item = py_float(*v);
-        if i > 0 {
-            out.push(',');
-            if line_len + item.len() + 3 > 88 {
-                out.push_str("\n    ");
-                line_len = 4;
-            } else {
-                out.push(' ');
-                line_len += 2;
-            }
-        }
-        line_len += item.len();
-        out.push_str(&item);
-    }
-    out.push_str("])");
+    let mut out = wrapped_list(values.iter().map(|v| py_float(*v)));
+    out.push(')');
     out
 }
 
 /// Points as a `np.array([[x, y], ...])` expression (one row per point), wrapped like
 /// [`np_array`].
 pub fn np_points(points: &[[f64; 2]]) -> String {
+    let mut out = wrapped_list(
+        points
+            .iter()
+            .map(|p| format!("[{}, {}]", py_float(p[0]), py_float(p[1]))),
+    );
+    // An empty list still has two columns.
+    out.push_str(if points.is_empty() {
+        ").reshape(0, 2)"
+    } else {
+        ")"
+    });
+    out
+}
+
+/// `np.array([item, item, …]` (without the closing parenthesis), wrapped to lines of about 88
+/// characters.
+fn wrapped_list(items: impl Iterator<Item = String>) -> String {
     let mut out = String::from("np.array([");
     let mut line_len = out.len();
-    for (i, p) in points.iter().enumerate() {
-        let item = format!("[{}, {}]", py_float(p[0]), py_float(p[1]));
+    for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(',');
             if line_len + item.len() + 3 > 88 {
@@ -86,12 +86,7 @@ pub fn np_points(points: &[[f64; 2]]) -> String {
         line_len += item.len();
         out.push_str(&item);
     }
-    // An empty list still has two columns.
-    out.push_str(if points.is_empty() {
-        "]).reshape(0, 2)"
-    } else {
-        "])"
-    });
+    out.push(']');
     out
 }
 
