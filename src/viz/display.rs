@@ -6,6 +6,9 @@
 //! [`replay`] loop is compiled per backend. It also makes the browser's SVG export and the
 //! CLI's SVG the same bytes by construction (one list, one replay).
 //!
+//! Paths are recorded simplified ([`simplify`]): within a fraction of a pixel of what was
+//! drawn, with far fewer vertices for the browser to stroke.
+//!
 //! Fields are recorded as shared pixels ([`Command::Field`]); [`replay`] hands them to a
 //! `put_field` callback so each backend puts them its own way.
 
@@ -22,6 +25,7 @@ use plotters_backend::{
 };
 
 use super::field::Field;
+use super::simplify::{simplify, TOLERANCE_PX};
 
 /// Measures text for layout: the browser uses the canvas's `measureText`, native code an
 /// estimate. Returns (width, height) in pixels.
@@ -231,8 +235,9 @@ impl DrawingBackend for Recorder {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<RecordError>> {
+        let path: Vec<BackendCoord> = path.into_iter().collect();
         self.push(Command::Path(
-            path.into_iter().collect(),
+            simplify(&path, TOLERANCE_PX),
             rgba(style.color()),
             style.stroke_width(),
         ))

@@ -34,5 +34,6 @@ pub mod optimizers;
 pub mod options;
 pub mod registry;
 pub mod regression_stats;
+pub mod simplify;
 pub mod theme;
 pub mod widget;

@@ -45,7 +45,37 @@ async function open(name, hash = `widget=${name}`, options = {}) {
   return page;
 }
 
-function inspect(page, name) {
+/**
+ * Waits until the canvas's box has stayed the same over three animation frames and its backing
+ * store has followed it, so a measurement never catches the layout while it is still settling.
+ */
+function stableCanvas(page, name) {
+  return page.waitForFunction(
+    (tag) =>
+      new Promise((resolve) => {
+        const canvas = document.querySelector(tag).shadowRoot.querySelector('canvas');
+        const box = () => {
+          const r = canvas.getBoundingClientRect();
+          return `${r.width}x${r.height}`;
+        };
+        const first = box();
+        let frames = 0;
+        const tick = () => {
+          if (box() !== first) return resolve(false);
+          if (++frames < 3) return requestAnimationFrame(tick);
+          const r = canvas.getBoundingClientRect();
+          const dpr = window.devicePixelRatio;
+          resolve(canvas.width === Math.round(r.width * dpr) && canvas.height === Math.round(r.height * dpr));
+        };
+        requestAnimationFrame(tick);
+      }),
+    `mathsight-${name}`,
+    { timeout: 10000 },
+  );
+}
+
+async function inspect(page, name) {
+  await stableCanvas(page, name);
   return page.evaluate((tag) => {
     const el = document.querySelector(tag);
     const canvas = el.shadowRoot.querySelector('canvas');

@@ -75,6 +75,7 @@ export class MathsightElement extends HTMLElement {
       if (this.isConnected) return;
       this.resize?.disconnect();
       this.resize = null;
+      this.wrapSize = null;
       // Listeners on page-wide objects (the colour-scheme query) would keep the element alive.
       this.events?.abort();
       this.events = null;
@@ -453,7 +454,13 @@ export class MathsightElement extends HTMLElement {
       }
     }, { signal });
     this.resize?.disconnect();
-    this.resize = new ResizeObserver(() => this.requestDraw());
+    // The observer hands over the box's size, so a frame never asks for layout to learn it
+    // (asking forces a synchronous layout whenever the text has just changed).
+    this.resize = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+      this.wrapSize = box ? { width: box.inlineSize, height: box.blockSize } : null;
+      this.requestDraw();
+    });
     this.resize.observe(this.canvasWrap);
     darkScheme.addEventListener('change', () => this.requestDraw(), { signal });
   }
@@ -605,7 +612,7 @@ export class MathsightElement extends HTMLElement {
 
   draw() {
     this.dirty = false;
-    const rect = this.canvasWrap.getBoundingClientRect();
+    const rect = this.wrapSize ?? this.canvasWrap.getBoundingClientRect();
     if (rect.width < 1 || rect.height < 1) return;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     const w = Math.round(rect.width * dpr);

@@ -261,6 +261,19 @@ impl DescriptiveStats {
             } else {
                 centre
             };
+            // The mean and median lines start just above the first row: no stub of them shows
+            // between the row above and this label.
+            root.draw(&Rectangle::new(
+                [
+                    (
+                        (x - half - 2.0 * k).round() as i32,
+                        (y_label - 3.0 * k).round() as i32,
+                    ),
+                    ((x + half + 2.0 * k).round() as i32, y_label.round() as i32),
+                ],
+                theme.background.filled(),
+            ))
+            .map_err(|e| e.to_string())?;
             backed_label(
                 root,
                 frame,

@@ -112,7 +112,10 @@ impl HypothesisTest {
             let (c, d) = bottom.split_horizontally(w / 2);
             vec![a, b, c, d]
         } else {
-            root.split_evenly((4, 1))
+            // Stacked, the null distribution gets the most height: its three rows of labels
+            // (statistic and p, power, the critical values) sit above its curves.
+            let at = |share: f64| (h as f64 * share).round() as u32;
+            root.split_by_breakpoints([] as [u32; 0], [at(0.31), at(0.54), at(0.77)])
         };
         let [pa, pb, pc, pd] = [&panels[0], &panels[1], &panels[2], &panels[3]];
         let null_t = self.draw_null(root, pa, frame)?;
@@ -161,7 +164,14 @@ impl HypothesisTest {
             &Axes {
                 caption: &caption,
                 x: Span::new(-half, half),
-                y: Span::new(0.0, peak * 1.55),
+                y: Span::new(
+                    0.0,
+                    peak * if frame.width_css() >= 640.0 {
+                        1.55
+                    } else {
+                        1.8
+                    },
+                ),
                 x_label: name,
                 y_label: "density",
                 grid: false,
@@ -474,7 +484,10 @@ impl HypothesisTest {
             &Axes {
                 caption: &format!("Posterior of {what} ({prior_name})"),
                 x,
-                y: Span::new(0.0, peak * 1.35),
+                y: Span::new(
+                    0.0,
+                    peak * if frame.width_css() >= 640.0 { 1.6 } else { 2.0 },
+                ),
                 x_label: what,
                 y_label: "density",
                 grid: false,
