@@ -97,6 +97,32 @@ pub fn draw_log_gap(
     curves: &[Curve<'_>],
     min_value: f64,
 ) -> Result<Transform, String> {
+    let t = log_gap_axes(area, frame, caption, curves, min_value)?;
+    draw_log_gap_curves(root, frame, &t, curves, min_value)?;
+    Ok(t)
+}
+
+/// The step axis's end for a run of `steps` steps: the next of 10, 15, 20, 30, 40, 50, 60, 80,
+/// 100, 150, … at or above it. The axes then stay put for many steps of an animation (and can
+/// stay on its still layer) while the curves fill at least 60 % of the width.
+pub fn step_axis_end(steps: usize) -> f64 {
+    let steps = steps.max(10) as f64;
+    let decade = 10f64.powf(steps.log10().floor());
+    [1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|m| m * decade)
+        .find(|&end| end >= steps)
+        .unwrap_or(steps)
+}
+
+/// Draws the framed axes of [`draw_log_gap`] on `area`; returns the plot's transform.
+pub fn log_gap_axes(
+    area: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    caption: &str,
+    curves: &[Curve<'_>],
+    min_value: f64,
+) -> Result<Transform, String> {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     let mut steps = 0;
     for curve in curves {
@@ -118,8 +144,8 @@ pub fn draw_log_gap(
         (lo, hi) = (LOG_FLOOR.log10(), 1.0);
     }
     let y = Span::new(lo.floor(), hi.ceil().max(lo.floor() + 1.0));
-    let x = Span::new(0.0, steps.max(10) as f64);
-    let t = draw_axes(
+    let x = Span::new(0.0, step_axis_end(steps));
+    draw_axes(
         area,
         frame,
         &Axes {
@@ -130,7 +156,18 @@ pub fn draw_log_gap(
             y_label: "log₁₀(f − f*)",
             grid: true,
         },
-    )?;
+    )
+}
+
+/// Draws every curve of [`draw_log_gap`] in the plot `t` (on `root`, whose coordinates are
+/// absolute), each with a dot at its latest value.
+pub fn draw_log_gap_curves(
+    root: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    t: &Transform,
+    curves: &[Curve<'_>],
+    min_value: f64,
+) -> Result<(), String> {
     for curve in curves {
         let style = ShapeStyle::from(&curve.colour).stroke_width(stroke(frame, 2.0));
         let n = curve.values.len();
@@ -141,7 +178,7 @@ pub fn draw_log_gap(
             .enumerate()
             .filter(|(k, _)| k % every == 0 || k + 1 == n)
             .map(|(k, v)| [k as f64, log_gap(*v, min_value)]);
-        polyline(root, &t, vertices, style, 1.0)?;
+        polyline(root, t, vertices, style, 1.0)?;
         // The latest value as a dot, so a run at step 0 shows where it starts.
         if let Some(v) = curve.values.last() {
             let q = [(n - 1) as f64, log_gap(*v, min_value)];
@@ -157,7 +194,7 @@ pub fn draw_log_gap(
             }
         }
     }
-    Ok(t)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -166,6 +203,25 @@ mod tests {
     use crate::viz::display::{self, Command, EstimatedText};
     use crate::viz::geometry::PixelRect;
     use std::rc::Rc;
+
+    #[test]
+    fn the_step_axis_ends_on_a_round_number_ahead_of_the_run() {
+        let ends: Vec<f64> = [0, 10, 11, 16, 99, 100, 101, 151, 801, 4_001]
+            .into_iter()
+            .map(step_axis_end)
+            .collect();
+        assert_eq!(
+            ends,
+            [10.0, 10.0, 15.0, 20.0, 100.0, 100.0, 150.0, 200.0, 1000.0, 5000.0]
+        );
+        for steps in 10..5_000 {
+            let end = step_axis_end(steps);
+            assert!(
+                end >= steps as f64 && steps as f64 >= 0.6 * end,
+                "{steps} → {end}"
+            );
+        }
+    }
 
     /// The path elements `polyline` records for `points` in a 100 × 100 plot of [0, 1]².
     fn paths(points: &[[f64; 2]]) -> usize {

@@ -24,6 +24,7 @@ pub mod geometry;
 pub mod gradient_descent;
 pub mod hypothesis_test;
 pub mod json;
+pub mod layers;
 pub mod least_squares;
 pub mod linear_system;
 pub mod logistic_regression;

@@ -1,5 +1,7 @@
 //! The canvas side of drawing: text measured by the canvas itself, and the display list
-//! replayed onto plotters-canvas with fields copied in from a cached offscreen canvas.
+//! replayed onto plotters-canvas — on one canvas, or while animating split between a static
+//! base canvas and the canvas above it ([`crate::viz::layers`]) — with fields copied in from a
+//! cached offscreen canvas.
 //!
 //! Plotters measures text on wasm by inserting a styled `<span>` into the page — slow, and
 //! blocked by a strict `style-src` policy. [`CanvasText`] measures with `measureText` on the
@@ -15,6 +17,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::viz::display::{self, Command, TextMeasure};
 use crate::viz::field::Field;
+use crate::viz::layers::{Layers, Paint};
 
 thread_local! {
     /// Text sizes already measured, keyed by font and text. Cleared when it grows large.
@@ -56,10 +59,70 @@ impl TextMeasure for CanvasText {
     }
 }
 
-/// Replays `commands` onto `canvas`. A field is uploaded once per version into an offscreen
-/// canvas (`putImageData`) and then copied with `drawImage` on every frame: a GPU-side copy,
-/// instead of re-uploading megabytes of pixels each time.
-pub fn paint(
+/// The 2-D context of `canvas`.
+pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| "this canvas has no 2d context".to_string())
+}
+
+/// Where a display list is painted, and what is kept between frames.
+pub struct Target<'a> {
+    /// The canvas the reader sees and touches; it holds the whole picture unless animating.
+    pub canvas: &'a HtmlCanvasElement,
+    /// While animating: the canvas of the same size under it, for the static layer.
+    pub base: Option<&'a HtmlCanvasElement>,
+    /// What the two canvases hold.
+    pub layers: &'a mut Layers,
+    /// The field's pixels, uploaded once per version.
+    pub field: &'a mut Option<(u64, HtmlCanvasElement)>,
+}
+
+/// Replays `commands` onto the target's canvases, as [`Layers::plan`] decides. A field is
+/// uploaded once per version into an offscreen canvas (`putImageData`) and then copied with
+/// `drawImage` on every frame: a GPU-side copy, instead of re-uploading megabytes of pixels.
+pub fn paint(target: Target<'_>, commands: Vec<Command>) -> Result<(), String> {
+    let Target {
+        canvas,
+        base,
+        layers,
+        field,
+    } = target;
+    let plan = match base {
+        Some(_) => layers.plan(&commands, true),
+        None => Paint::Whole,
+    };
+    let (split, repaint_base) = match plan {
+        Paint::Whole => (0, false),
+        Paint::Layered { base, repaint_base } => (base.min(commands.len()), repaint_base),
+    };
+    let (below, above) = commands.split_at(split);
+    if let Some(base) = base {
+        let base_context = context(base)?;
+        if repaint_base || (split == 0 && layers.base_in_use()) {
+            clear(base, &base_context);
+        }
+        if repaint_base {
+            replay_on(base, &base_context, below, field)?;
+        }
+    }
+    let top = context(canvas)?;
+    if split > 0 {
+        clear(canvas, &top);
+    }
+    replay_on(canvas, &top, above, field)?;
+    layers.painted(commands, plan);
+    Ok(())
+}
+
+fn clear(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d) {
+    context.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+}
+
+fn replay_on(
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
     commands: &[Command],

@@ -23,15 +23,13 @@ use web_sys::HtmlCanvasElement;
 
 use crate::viz::boundary;
 use crate::viz::json::Json;
+use crate::viz::layers::Layers;
 use crate::viz::registry::{catalogue as widget_catalogue, AnyWidget};
 use crate::viz::theme::Theme;
 use crate::viz::widget::{Frame, Key, Level};
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
-
-use wasm_bindgen::JsCast;
-use web_sys::CanvasRenderingContext2d;
 
 use canvas::CanvasText;
 
@@ -68,6 +66,7 @@ pub fn live_handles() -> u32 {
 pub struct WidgetHandle {
     widget: AnyWidget,
     image: Option<(u64, HtmlCanvasElement)>,
+    layers: Layers,
 }
 
 impl Drop for WidgetHandle {
@@ -90,6 +89,7 @@ impl WidgetHandle {
         Ok(WidgetHandle {
             widget,
             image: None,
+            layers: Layers::default(),
         })
     }
 
@@ -307,6 +307,32 @@ impl WidgetHandle {
         dark: bool,
         colours: &str,
     ) -> Result<(), JsError> {
+        self.paint(canvas, None, dpr, dark, colours).map(|_| ())
+    }
+
+    /// Draws one frame of an animation: what did not change since the last frame stays on
+    /// `base`, a canvas of the same size under `canvas` (see [`crate::viz::layers`]). Returns
+    /// whether `base` holds part of the picture; after [`WidgetHandle::draw`] it never does.
+    #[wasm_bindgen(js_name = drawLayers)]
+    pub fn draw_layers(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        base: &HtmlCanvasElement,
+        dpr: f64,
+        dark: bool,
+        colours: &str,
+    ) -> Result<bool, JsError> {
+        self.paint(canvas, Some(base), dpr, dark, colours)
+    }
+
+    fn paint(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        base: Option<&HtmlCanvasElement>,
+        dpr: f64,
+        dark: bool,
+        colours: &str,
+    ) -> Result<bool, JsError> {
         let frame = Frame {
             width_px: canvas.width(),
             height_px: canvas.height(),
@@ -314,19 +340,24 @@ impl WidgetHandle {
             theme: Theme::for_dark(dark).with_overrides(colours),
         };
         if !boundary::canvas_size(frame.width_px, frame.height_px).map_err(js_error)? {
-            return Ok(());
+            return Ok(self.layers.base_in_use());
         }
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| js_error("this canvas has no 2d context"))?;
+        let context = canvas::context(canvas).map_err(js_error)?;
         let measure = Rc::new(CanvasText {
             context: context.clone(),
         });
         let commands = self.widget.record(&frame, measure).map_err(js_error)?;
-        canvas::paint(canvas, &context, &commands, &mut self.image).map_err(js_error)
+        canvas::paint(
+            canvas::Target {
+                canvas,
+                base,
+                layers: &mut self.layers,
+                field: &mut self.image,
+            },
+            commands,
+        )
+        .map_err(js_error)?;
+        Ok(self.layers.base_in_use())
     }
 
     /// Locks interactions named in `locks` (comma-separated, e.g. "start,points").

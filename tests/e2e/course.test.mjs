@@ -102,7 +102,7 @@ const STUDENT = {
   },
   async 'matrix-transform'(w) {
     // A·e₁ = (2, 1) is selected; three Shift+← move it to (0.5, 1), parallel to A·e₂ = (1, 2).
-    await press(w.locator('canvas'), ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft']);
+    await press(w.locator('canvas.ms-canvas'), ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft']);
   },
   async 'gradient-descent'(w) {
     await w.locator('input[data-option="scale-x"]').check();

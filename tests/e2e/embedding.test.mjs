@@ -87,7 +87,7 @@ test('a host page on another origin embeds three different widgets with the scri
   assert.equal(await page.locator('#c button[data-action="share"]').count(), 0);
   assert.equal(await page.locator('#c input[data-option="learning-rate"]').isDisabled(), true);
   const before = await stateOf(page, '#c');
-  const box = await page.locator('#c canvas').boundingBox();
+  const box = await page.locator('#c canvas.ms-canvas').boundingBox();
   await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.5);
   assert.deepEqual((await stateOf(page, '#c')).options, before.options, 'the start is locked');
   await page.screenshot({ path: path.join(outputDir(), 'host-three-widgets.png'), fullPage: true });

@@ -230,11 +230,11 @@ test('nothing shifts when the wasm arrives, fallback content shows until then an
   await widget.scrollIntoViewIfNeeded();
   await slow.waitForTimeout(300);
   const before = await widget.boundingBox();
-  const canvasBefore = await widget.locator('canvas').boundingBox();
+  const canvasBefore = await widget.locator('canvas.ms-canvas').boundingBox();
   release();
   await slow.waitForSelector('mathsight-gradient-descent[data-ready]');
   const after = await widget.boundingBox();
-  const canvasAfter = await widget.locator('canvas').boundingBox();
+  const canvasAfter = await widget.locator('canvas.ms-canvas').boundingBox();
   assert.ok(canvasBefore.height > 300, `canvas space reserved before the wasm: ${canvasBefore.height}px`);
   assert.deepEqual(canvasAfter, canvasBefore, 'the canvas box does not move or resize');
   // Controls and numbers appear below the canvas once it starts; the box above them is fixed.

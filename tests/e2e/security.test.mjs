@@ -165,7 +165,7 @@ test('privacy: only the serving origin is asked for anything, and nothing is sto
       const button = el.locator(`button[data-action="${action}"]`).first();
       if ((await button.count()) && (await button.isEnabled())) await button.click();
     }
-    const box = await el.locator('canvas').boundingBox();
+    const box = await el.locator('canvas.ms-canvas').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10);

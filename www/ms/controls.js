@@ -1,7 +1,7 @@
 // The controls a widget asks for (`controlsJson`), built as accessible HTML and kept in step
 // with its state. `hide` removes controls by name (an action or an option), `lock` disables them.
 
-import { el } from './dom.js';
+import { el, setAttr, setText } from './dom.js';
 
 /** Maps an option onto a 0…1000 slider (logarithmic when the table says so) and back. */
 export function sliderScale({ min, max, log }) {
@@ -102,28 +102,33 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
         const p = parts.get(nameOf(c));
         if (!p) continue;
         if (p.button) {
-          if (p.button.textContent !== c.label) p.button.textContent = c.label;
-          if (c.action === 'play') p.button.setAttribute('aria-pressed', String(playing));
+          setText(p.button, c.label);
+          if (c.action === 'play') setAttr(p.button, 'aria-pressed', String(playing));
         } else if (p.input) {
           // A widget may move a slider's track with its data (a control with min/max).
           if (c.min !== undefined) p.scale = sliderScale(rangeOf(p.spec, c));
           const v = Number(c.value ?? options[c.option]);
           const shown = String(Number(v.toPrecision(3)));
-          if (active !== p.input) p.input.value = String(p.scale.toSlider(v));
-          p.input.setAttribute('aria-valuetext', shown);
-          p.value.textContent = shown;
+          const slider = String(p.scale.toSlider(v));
+          if (active !== p.input && p.input.value !== slider) p.input.value = slider;
+          setAttr(p.input, 'aria-valuetext', shown);
+          setText(p.value, shown);
           const f = c.marker ? p.scale.fraction(c.marker.value) : NaN;
-          p.marker.hidden = !(f > 0 && f < 1);
-          if (!p.marker.hidden) {
-            p.marker.style.left = `${(f * 100).toFixed(2)}%`;
-            p.marker.textContent = c.marker.label;
+          const hidden = !(f > 0 && f < 1);
+          if (p.marker.hidden !== hidden) p.marker.hidden = hidden;
+          if (!hidden) {
+            const left = `${(f * 100).toFixed(2)}%`;
+            if (p.marker.style.left !== left) p.marker.style.left = left;
+            setText(p.marker, c.marker.label);
           }
         } else if (p.box) {
-          p.box.checked = options[c.option] === 'true';
+          const checked = options[c.option] === 'true';
+          if (p.box.checked !== checked) p.box.checked = checked;
         } else if (p.select) {
           if (p.select.value !== options[c.option]) p.select.value = options[c.option];
         } else if (p.text && active !== p.text) {
-          p.text.value = options[c.option] ?? '';
+          const text = options[c.option] ?? '';
+          if (p.text.value !== text) p.text.value = text;
         }
       }
     },

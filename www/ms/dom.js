@@ -21,3 +21,13 @@ export function nameList(value) {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** Sets a node's text only if it differs: an equal write still costs the page a relayout. */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** Sets an attribute only if it differs (see setText). */
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}

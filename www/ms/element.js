@@ -8,7 +8,7 @@
 import { BASE, loadCore, loadedCore, optionSpecs } from './core.js';
 import { buildControls } from './controls.js';
 import { renderDetails } from './details.js';
-import { el, nameList } from './dom.js';
+import { el, nameList, setAttr, setText } from './dom.js';
 import { loop } from './loop.js';
 import { copyText, download, embedUrl, openEmbedDialog } from './share.js';
 
@@ -33,6 +33,8 @@ function controlsKey(controls) {
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
+/** While animating, the readouts, formula and details are refreshed this far apart (ms). */
+const TEXT_EVERY_MS = 100;
 // Attributes that are not options: the shell's own and HTML's global ones.
 const SHELL_ATTRIBUTES = [
   'hide', 'lock', 'class', 'id', 'style', 'title', 'slot', 'part', 'lang', 'dir', 'hidden',
@@ -412,7 +414,15 @@ export class MathsightElement extends HTMLElement {
   }
 
   exportPng() {
-    this.canvas.toBlob((blob) => blob && download(blob, `${this.constructor.widget}.png`), 'image/png');
+    let image = this.canvas;
+    if (this.layered) {
+      // Mid-animation the picture is split between two canvases: flatten it.
+      image = el('canvas', { width: this.canvas.width, height: this.canvas.height });
+      const ctx = image.getContext('2d');
+      ctx.drawImage(this.base, 0, 0);
+      ctx.drawImage(this.canvas, 0, 0);
+    }
+    image.toBlob((blob) => blob && download(blob, `${this.constructor.widget}.png`), 'image/png');
   }
 
   wireEvents() {
@@ -533,13 +543,38 @@ export class MathsightElement extends HTMLElement {
     const state = JSON.parse(this.handle.stateJson());
     this.lastGood = { options: JSON.parse(this.handle.changedOptionsJson()), step: state.step ?? 0 };
     this.requestDraw();
-    this.refreshText(state);
-    this.refreshTable();
-    this.refreshCode();
+    // While animating, the numbers under the plot change faster than anyone reads them: they
+    // are refreshed TEXT_EVERY_MS apart, and at once when the animation stops.
+    const now = performance.now();
+    const numbers = !this.handle.playing() || !(now - this.lastNumbers < TEXT_EVERY_MS);
+    if (numbers) this.lastNumbers = now;
+    this.refreshText(state, numbers);
+    if (numbers) {
+      this.refreshTable();
+      this.refreshCode();
+    }
     this.dispatchEvent(new CustomEvent('change', { detail: state }));
   }
 
-  refreshText(state) {
+  /** The text around the plot; the readouts, formula and details only if `numbers`. */
+  refreshText(state, numbers = true) {
+    if (numbers) this.refreshNumbers();
+    const message = JSON.parse(this.handle.messageJson());
+    setText(this.messageBox, message?.text ?? '');
+    setAttr(this.messageBox, 'data-level', message?.level ?? '');
+    setText(this.errorBox, this.optionError ?? '');
+    const controls = JSON.parse(this.handle.controlsJson());
+    if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
+    this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
+    const now = performance.now();
+    if (now - this.lastLive > 1000 || !this.handle.playing()) {
+      this.lastLive = now;
+      this.live.textContent = this.handle.describe();
+    }
+  }
+
+  /** The readouts, the formula with its numbers and the details panel. */
+  refreshNumbers() {
     const readouts = JSON.parse(this.handle.readoutsJson());
     if (this.readouts.childElementCount !== readouts.length) {
       this.readouts.replaceChildren(
@@ -567,22 +602,10 @@ export class MathsightElement extends HTMLElement {
         }),
       );
     }
-    const message = JSON.parse(this.handle.messageJson());
-    this.messageBox.textContent = message?.text ?? '';
-    this.messageBox.dataset.level = message?.level ?? '';
-    this.errorBox.textContent = this.optionError ?? '';
     const details = this.handle.detailsJson();
     if (details !== this.lastDetails) {
       this.lastDetails = details;
       renderDetails(this.detailsBox, JSON.parse(details));
-    }
-    const controls = JSON.parse(this.handle.controlsJson());
-    if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
-    this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
-    const now = performance.now();
-    if (now - this.lastLive > 1000 || !this.handle.playing()) {
-      this.lastLive = now;
-      this.live.textContent = this.handle.describe();
     }
   }
 
@@ -619,7 +642,25 @@ export class MathsightElement extends HTMLElement {
     const h = Math.round(rect.height * dpr);
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
-    this.call((handle) => handle.draw(this.canvas, dpr, darkScheme.matches, this.colourOverrides()));
+    const dark = darkScheme.matches;
+    const playing = Boolean(this.handle?.playing());
+    // Reading the host's colour properties forces a style recalculation: animation frames
+    // reuse the last reading; every still picture reads them afresh.
+    const colours = playing && this.colours !== undefined ? this.colours : (this.colours = this.colourOverrides());
+    if (playing) {
+      // While animating, what stays still is kept on a canvas underneath (created on first
+      // need) and only the rest is repainted.
+      this.base ??= this.canvasWrap.appendChild(el('canvas', { class: 'ms-base', 'aria-hidden': 'true' }));
+      if (this.base.width !== w) this.base.width = w;
+      if (this.base.height !== h) this.base.height = h;
+      this.layered = this.call((handle) => handle.drawLayers(this.canvas, this.base, dpr, dark, colours)) === true;
+    } else {
+      this.call((handle) => handle.draw(this.canvas, dpr, dark, colours));
+      // A still picture is whole on the canvas; the layer underneath goes, with its memory.
+      this.base?.remove();
+      this.base = null;
+      this.layered = false;
+    }
     if (this.resolveReady) {
       this.resolveReady();
       this.resolveReady = null;

@@ -13,11 +13,14 @@ use crate::math::race::Run;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
-use crate::viz::curves::{draw_log_gap, polyline, Curve};
+use crate::viz::curves::{draw_log_gap_curves, log_gap_axes, polyline, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
 use crate::viz::geometry::Transform;
 use crate::viz::widget::{Frame, PlotInfo};
+
+/// The value panel's caption.
+const VALUES_CAPTION: &str = "log₁₀(f − f*) against the step";
 
 /// The most path vertices drawn per optimizer; longer paths are thinned.
 const MAX_PATH_VERTICES: usize = 2_000;
@@ -87,6 +90,11 @@ impl Optimizers {
         )?;
         self.put_field(frame, &surface_t, fields)?;
         self.draw_minima(root, frame, &surface_t)?;
+        // Everything that stays still while the race runs is drawn first, so that it can stay
+        // on the animation's still layer (see `viz::layers`): then the moving parts.
+        let values = self.values();
+        let curves = self.curves(&values, frame);
+        let loss_t = log_gap_axes(&right, frame, VALUES_CAPTION, &curves, self.race.min_value)?;
         for (k, (i, run)) in self.race.runs.iter().enumerate() {
             draw_path(root, frame, &surface_t, run, colour(*i, frame), k)?;
         }
@@ -105,7 +113,8 @@ impl Optimizers {
             &frame.theme.text,
         )?;
 
-        let loss_t = self.draw_values(&right, root, frame)?;
+        draw_log_gap_curves(root, frame, &loss_t, &curves, self.race.min_value)?;
+        self.draw_legend(root, frame, &loss_t)?;
         self.plots = vec![
             PlotInfo {
                 id: "surface",
@@ -210,40 +219,27 @@ impl Optimizers {
         .map_err(|e| e.to_string())
     }
 
-    /// The value-against-step panel with its legend; returns its transform.
-    fn draw_values(
-        &self,
-        area: &DrawingArea<Recorder, Shift>,
-        root: &DrawingArea<Recorder, Shift>,
-        frame: &Frame,
-    ) -> Result<Transform, String> {
-        let values: Vec<Vec<f64>> = self
-            .race
+    /// Each racer's value at every step so far.
+    fn values(&self) -> Vec<Vec<f64>> {
+        self.race
             .runs
             .iter()
             .map(|(_, run)| run.points().iter().map(|p| p.value).collect())
-            .collect();
-        let curves: Vec<Curve<'_>> = self
-            .race
+            .collect()
+    }
+
+    /// The value-against-step curves: a diverged racer does not stretch the scale.
+    fn curves<'a>(&self, values: &'a [Vec<f64>], frame: &Frame) -> Vec<Curve<'a>> {
+        self.race
             .runs
             .iter()
-            .zip(&values)
+            .zip(values)
             .map(|((i, run), v)| Curve {
                 values: v,
                 colour: colour(*i, frame),
                 sets_range: !matches!(run.status(), Status::Diverged { .. }),
             })
-            .collect();
-        let t = draw_log_gap(
-            area,
-            root,
-            frame,
-            "log₁₀(f − f*) against the step",
-            &curves,
-            self.race.min_value,
-        )?;
-        self.draw_legend(root, frame, &t)?;
-        Ok(t)
+            .collect()
     }
 
     fn draw_legend<DB: DrawingBackend>(

@@ -1,0 +1,179 @@
+//! The static layer: while a widget animates, the part of its picture that did not change since
+//! the last frame stays painted on a canvas of its own, under the canvas that is repainted.
+//!
+//! A widget records its whole picture every frame ([`super::display`]), and most of it is the
+//! same from one frame to the next: the background, the axes and their labels, a cost field.
+//! Repainting those costs the browser more than the parts that move. [`Layers`] compares each
+//! new display list with the last one: the longest unchanged *prefix* of the list goes on the
+//! lower (base) canvas and is painted only when it changes; everything after it goes on the upper
+//! canvas, cleared and repainted each frame. Painting the prefix below and the rest above is the
+//! same picture as painting the whole list on one canvas (source-over compositing is
+//! associative), so widgets need not know; they only gain by drawing what stays still first.
+//!
+//! Only animation uses the base: a still picture is painted whole on the upper canvas, so what
+//! the reader exports, prints or inspects is one canvas.
+
+use super::display::Command;
+
+/// The fewest commands worth a layer of their own (the background alone is not).
+pub const MIN_BASE_COMMANDS: usize = 8;
+
+/// How to paint a display list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// Everything on the upper canvas; the base is left empty.
+    Whole,
+    /// The first `base` commands on the base canvas — repainted only if `repaint_base` — and
+    /// the rest on the cleared upper canvas.
+    Layered {
+        /// How many commands the base holds.
+        base: usize,
+        /// Whether the base must be painted (it holds something else, or nothing).
+        repaint_base: bool,
+    },
+}
+
+/// What the two canvases hold between frames.
+#[derive(Debug, Default)]
+pub struct Layers {
+    previous: Vec<Command>,
+    base: usize,
+}
+
+impl Layers {
+    /// How to paint `commands`: layered while `animating` and a long enough prefix is unchanged
+    /// since the last frame; whole otherwise.
+    pub fn plan(&self, commands: &[Command], animating: bool) -> Paint {
+        if !animating {
+            return Paint::Whole;
+        }
+        let same = unchanged_prefix(&self.previous, commands);
+        if self.base > 0 && self.base <= same {
+            Paint::Layered {
+                base: self.base,
+                repaint_base: false,
+            }
+        } else if same >= MIN_BASE_COMMANDS {
+            Paint::Layered {
+                base: same,
+                repaint_base: true,
+            }
+        } else {
+            Paint::Whole
+        }
+    }
+
+    /// Remembers what was painted: `commands`, by `paint`.
+    pub fn painted(&mut self, commands: Vec<Command>, paint: Paint) {
+        self.base = match paint {
+            Paint::Whole => 0,
+            Paint::Layered { base, .. } => base,
+        };
+        self.previous = commands;
+    }
+
+    /// Whether the base canvas holds part of the picture.
+    pub fn base_in_use(&self) -> bool {
+        self.base > 0
+    }
+}
+
+/// How many commands at the start of `a` and `b` are the same. Fields are the same when they
+/// are the same version of the same pixels (never compared pixel by pixel).
+pub fn unchanged_prefix(a: &[Command], b: &[Command]) -> usize {
+    a.iter()
+        .zip(b)
+        .take_while(|(x, y)| match (x, y) {
+            (Command::Field(f), Command::Field(g)) => {
+                std::rc::Rc::ptr_eq(f, g) || (f.version == g.version && f.rect == g.rect)
+            }
+            _ => x == y,
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INK: (u8, u8, u8, f64) = (0, 0, 0, 1.0);
+
+    /// A list of `n` distinct lines.
+    fn lines(n: i32) -> Vec<Command> {
+        (0..n)
+            .map(|i| Command::Line((0, i), (10, i), INK, 1))
+            .collect()
+    }
+
+    #[test]
+    fn the_unchanged_prefix_stops_at_the_first_difference() {
+        let a = lines(12);
+        let mut b = lines(12);
+        assert_eq!(unchanged_prefix(&a, &b), 12);
+        b[9] = Command::Line((0, 9), (11, 9), INK, 1);
+        assert_eq!(unchanged_prefix(&a, &b), 9);
+        assert_eq!(unchanged_prefix(&a, &b[..4]), 4);
+        assert_eq!(unchanged_prefix(&[], &b), 0);
+    }
+
+    #[test]
+    fn a_still_picture_is_painted_whole() {
+        let mut layers = Layers::default();
+        let list = lines(20);
+        layers.painted(list.clone(), Paint::Whole);
+        assert_eq!(layers.plan(&list, false), Paint::Whole);
+        assert!(!layers.base_in_use());
+    }
+
+    #[test]
+    fn animation_keeps_the_unchanged_prefix_below() {
+        let mut layers = Layers::default();
+        let mut list = lines(20);
+        // The first frame has nothing to compare with.
+        assert_eq!(layers.plan(&list, true), Paint::Whole);
+        layers.painted(list.clone(), Paint::Whole);
+        // The next moves the last five lines: the first fifteen go on the base, painted once.
+        for c in &mut list[15..] {
+            *c = Command::Line((1, 1), (2, 2), INK, 1);
+        }
+        let first = layers.plan(&list, true);
+        assert_eq!(
+            first,
+            Paint::Layered {
+                base: 15,
+                repaint_base: true
+            }
+        );
+        layers.painted(list.clone(), first);
+        assert!(layers.base_in_use());
+        // The next changes only what is above: the base stays as it is, even though more of
+        // the list (now 19 commands) is unchanged than the base holds.
+        list[19] = Command::Line((3, 3), (4, 4), INK, 1);
+        let second = layers.plan(&list, true);
+        assert_eq!(
+            second,
+            Paint::Layered {
+                base: 15,
+                repaint_base: false
+            }
+        );
+        layers.painted(list.clone(), second);
+        // A change inside the base repaints it from the new unchanged prefix.
+        list[3] = Command::Line((5, 5), (6, 6), INK, 1);
+        assert_eq!(layers.plan(&list, false), Paint::Whole);
+        assert_eq!(
+            layers.plan(&list, true),
+            Paint::Whole,
+            "three unchanged commands are not worth a layer"
+        );
+        list[3] = Command::Line((0, 3), (10, 3), INK, 1);
+        list[12] = Command::Line((5, 5), (6, 6), INK, 1);
+        assert_eq!(
+            layers.plan(&list, true),
+            Paint::Layered {
+                base: 12,
+                repaint_base: true
+            }
+        );
+    }
+}

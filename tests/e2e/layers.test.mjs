@@ -1,0 +1,86 @@
+// While a widget animates, the still part of its picture stays on a canvas under the one that
+// is repainted (src/viz/layers.rs). In headless Chromium, for every widget that plays: the two
+// canvases together show the same picture as one canvas painted whole, the lower canvas holds
+// something (the split is really used), and once the animation stops the picture is whole on
+// the one canvas again and the lower canvas is gone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertNoProblems, openPage, withBrowser, withServer } from './harness.mjs';
+
+/** The widgets that play, each from a state in the middle of its animation. */
+const PLAYING = [
+  ['optimizers', 'surface=rosenbrock&steps=160'],
+  ['gradient-descent', 'steps=5'],
+  ['logistic-regression', 'steps=20'],
+];
+
+/**
+ * Plays `frames` frames of the widget (a step and a redraw each), then compares the picture on
+ * its two canvases, flattened, with the same state painted whole on a fresh canvas.
+ */
+function compareLayers({ tag, frames }) {
+  const el = document.querySelector(tag);
+  const canvas = el.shadowRoot.querySelector('canvas.ms-canvas');
+  el.call((h) => h.setPlaying(true));
+  if (!el.call((h) => h.playing())) return { playing: false };
+  let layered = 0;
+  for (let i = 0; i < frames; i++) {
+    el.call((h) => h.step(1));
+    el.draw();
+    layered += el.layered ? 1 : 0;
+  }
+  const base = el.shadowRoot.querySelector('canvas.ms-base');
+  const pixels = (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const baseInk = base ? pixels(base).some((v, i) => i % 4 === 3 && v > 0) : false;
+  const flat = document.createElement('canvas');
+  flat.width = canvas.width;
+  flat.height = canvas.height;
+  if (base) flat.getContext('2d').drawImage(base, 0, 0);
+  flat.getContext('2d').drawImage(canvas, 0, 0);
+  const whole = document.createElement('canvas');
+  whole.width = canvas.width;
+  whole.height = canvas.height;
+  // Stopped first, so this is a still picture of the very same state.
+  el.call((h) => h.setPlaying(false));
+  el.call((h) => h.draw(whole, window.devicePixelRatio, false, ''));
+  const a = pixels(flat);
+  const b = pixels(whole);
+  let differing = 0;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (d > 0) differing++;
+    worst = Math.max(worst, d);
+  }
+  return { playing: true, layered, baseInk, differing: differing / a.length, worst };
+}
+
+test('two layers while playing show the same picture as one; a still picture is whole again', async () => {
+  await withServer((server) =>
+    withBrowser(async (browser) => {
+      for (const [name, hash] of PLAYING) {
+        const tag = `mathsight-${name}`;
+        const page = await openPage(browser, `${server.url}embed.html#widget=${name}&${hash}`, { deviceScaleFactor: 2, width: 1100 });
+        await page.waitForSelector(`${tag}[data-ready]`, { timeout: 15000 });
+        const r = await page.evaluate(compareLayers, { tag, frames: 12 });
+        assert.ok(r.playing, `${name} plays`);
+        assert.ok(r.layered >= 10, `${name}: the lower canvas was used in ${r.layered} of 12 frames`);
+        assert.ok(r.baseInk, `${name}: the lower canvas holds part of the picture`);
+        // Compositing two layers rounds some anti-aliased edge pixels differently (by up to 3
+        // levels of 255 on 0.03 % of channels here); anything missing or doubled would differ
+        // by far more, over far more of the picture.
+        assert.ok(r.worst <= 8, `${name}: a pixel differs by ${r.worst} levels`);
+        assert.ok(r.differing < 0.002, `${name}: ${(100 * r.differing).toFixed(3)} % of channels differ`);
+        // Stopped: the next picture is whole on the one canvas and the lower one is removed.
+        const after = await page.evaluate((t) => {
+          const el = document.querySelector(t);
+          el.draw();
+          return { layered: el.layered, canvases: el.shadowRoot.querySelectorAll('canvas').length };
+        }, tag);
+        assert.deepEqual(after, { layered: false, canvases: 1 }, `${name}: still again`);
+        assertNoProblems(page);
+        await page.context().close();
+      }
+    }),
+  );
+});
