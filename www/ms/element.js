@@ -189,8 +189,18 @@ export class MathsightElement extends HTMLElement {
     this.live = el('p', { class: 'ms-live', 'aria-live': 'polite' });
     this.tableBox = el('div', { class: 'ms-table', hidden: true });
     this.codeBox = el('div', { class: 'ms-code', hidden: true });
+    // Nothing is drawn until the stylesheet applies: before it, the box around the canvas
+    // would take its height from the canvas's own backing store, and each draw would grow it.
+    const sheet = el('link', { rel: 'stylesheet', href: new URL('mathsight.css', BASE).href });
+    this.styled = false;
+    const styled = () => {
+      this.styled = true;
+      this.requestDraw();
+    };
+    sheet.addEventListener('load', styled, { once: true });
+    sheet.addEventListener('error', styled, { once: true });
     root.append(
-      el('link', { rel: 'stylesheet', href: new URL('mathsight.css', BASE).href }),
+      sheet,
       el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
         this.canvasWrap,
         this.controls,
@@ -634,6 +644,7 @@ export class MathsightElement extends HTMLElement {
   }
 
   draw() {
+    if (!this.styled) return;
     this.dirty = false;
     const rect = this.wrapSize ?? this.canvasWrap.getBoundingClientRect();
     if (rect.width < 1 || rect.height < 1) return;

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{FieldKey, LogisticRegression};
-use crate::math::logistic::{sigmoid, Training};
+use crate::math::logistic::Training;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::curves::polyline;
 use crate::viz::display::{FieldRecorder, Recorder};
@@ -48,29 +48,74 @@ fn probability_field(t: &Transform, theme: &Theme, theta: [f64; 3], version: u64
     let lines: Vec<RGBColor> = colours.iter().map(|c| mix(*c, theme.text, 0.25)).collect();
     let dx = t.x.width() / w.max(1) as f64;
     let dy = t.y.width() / h.max(1) as f64;
+    // p = σ(z) is in band k when z lies between the logits of k/10 and (k+1)/10, so a pixel's
+    // band is how many of those nine cuts its z reaches: no exponential per pixel (the field is
+    // recomputed at every step of the training). Along a row z is linear in the column, so the
+    // row is at most ten runs of one band, found from where z meets each cut. A NaN z reaches
+    // no cut, as σ(NaN) gives band 0.
+    let cuts: Vec<f64> = (1..P_BANDS)
+        .map(|k| {
+            let p = k as f64 / P_BANDS as f64;
+            (p / (1.0 - p)).ln()
+        })
+        .collect();
+    let band_at = |z: f64| cuts.partition_point(|&cut| z >= cut) as u8;
     let mut bands = vec![0u8; w * h];
     for (row, chunk) in bands.chunks_mut(w.max(1)).enumerate() {
         let y = t.y.hi - (row as f64 + 0.5) * dy;
-        for (col, band) in chunk.iter_mut().enumerate() {
-            let x = t.x.lo + (col as f64 + 0.5) * dx;
-            let p = sigmoid(theta[0] * x + theta[1] * y + theta[2]);
-            *band = ((p * P_BANDS as f64) as usize).min(P_BANDS - 1) as u8;
+        // z at column `col` is start + slope·col.
+        let start = theta[0] * (t.x.lo + 0.5 * dx) + theta[1] * y + theta[2];
+        let slope = theta[0] * dx;
+        let z_at = |col: usize| start + slope * col as f64;
+        let mut col = 0;
+        while col < chunk.len() {
+            let band = band_at(z_at(col));
+            // The run of this band ends where z meets the next cut up (or down).
+            let next_cut = if slope > 0.0 {
+                cuts.get(band as usize)
+            } else if slope < 0.0 {
+                (band as usize).checked_sub(1).and_then(|k| cuts.get(k))
+            } else {
+                None
+            };
+            let mut end = match next_cut {
+                Some(&cut) => {
+                    let at = ((cut - start) / slope).floor();
+                    if at.is_finite() {
+                        (at.max(col as f64) as usize + 1).min(chunk.len())
+                    } else {
+                        chunk.len()
+                    }
+                }
+                None => chunk.len(),
+            };
+            // The division may land a column early or late: settle on the exact pixels.
+            while end > col + 1 && band_at(z_at(end - 1)) != band {
+                end -= 1;
+            }
+            while end < chunk.len() && band_at(z_at(end)) == band {
+                end += 1;
+            }
+            chunk[col..end].fill(band);
+            col = end;
         }
     }
+    let rgb = |c: &RGBColor| [c.0, c.1, c.2, 255];
+    let fills: Vec<[u8; 4]> = colours.iter().map(rgb).collect();
+    let edges: Vec<[u8; 4]> = lines.iter().map(rgb).collect();
     let mut rgba = vec![255u8; w * h * 4];
-    for row in 0..h {
-        for col in 0..w {
-            let i = row * w + col;
-            let b = bands[i];
-            let right = if col + 1 < w { bands[i + 1] } else { b };
-            let below = if row + 1 < h { bands[i + w] } else { b };
-            let palette = if right != b || below != b {
-                &lines
+    for (row, out) in rgba.chunks_exact_mut(4 * w.max(1)).enumerate() {
+        let here = &bands[row * w..(row + 1) * w];
+        let below = bands.get((row + 1) * w..(row + 2) * w).unwrap_or(here);
+        for (col, px) in out.chunks_exact_mut(4).enumerate() {
+            let b = here[col];
+            let right = here.get(col + 1).copied().unwrap_or(b);
+            let palette = if right != b || below[col] != b {
+                &edges
             } else {
-                &colours
+                &fills
             };
-            let c = palette[(b as usize).min(P_BANDS - 1)];
-            rgba[4 * i..4 * i + 3].copy_from_slice(&[c.0, c.1, c.2]);
+            px.copy_from_slice(&palette[(b as usize).min(P_BANDS - 1)]);
         }
     }
     Field {
@@ -341,4 +386,62 @@ fn curve(
         .map(|(k, v)| [k as f64, *v]);
     polyline(root, &t, vertices, style, 1.0)?;
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::logistic::sigmoid;
+    use crate::viz::geometry::{PixelRect, Span};
+
+    /// Each pixel's band is ⌊10·σ(z)⌋ (at most 9) at the pixel's centre, as the cuts promise.
+    #[test]
+    fn bands_follow_the_probability_at_each_pixel() {
+        let t = Transform {
+            rect: PixelRect {
+                x: 0,
+                y: 0,
+                width: 120,
+                height: 90,
+            },
+            x: Span::new(-3.0, 3.0),
+            y: Span::new(-2.0, 2.0),
+        };
+        for theta in [
+            [1.3, -0.7, 0.2],
+            [40.0, 25.0, -3.0],
+            [0.0, 0.0, 0.3],
+            [f64::NAN, 1.0, 0.0],
+        ] {
+            let field = probability_field(&t, &Theme::for_dark(false), theta, 1);
+            let mut checked = 0;
+            for row in 0..90 {
+                for col in 0..120 {
+                    let [x, y] = t.to_data([col as f64 + 0.5, row as f64 + 0.5]);
+                    let z = theta[0] * x + theta[1] * y + theta[2];
+                    // Pixels a rounding away from a cut (z = logit(k/10)) may fall either side.
+                    let near_cut = (1..10).any(|k| {
+                        let p = f64::from(k) / 10.0;
+                        (z - (p / (1.0 - p)).ln()).abs() < 1e-9
+                    });
+                    if near_cut {
+                        continue;
+                    }
+                    let scaled = 10.0 * sigmoid(z);
+                    let expected = if scaled.is_nan() {
+                        0
+                    } else {
+                        (scaled as u8).min(9)
+                    };
+                    assert_eq!(
+                        field.bands[row * 120 + col],
+                        expected,
+                        "θ = {theta:?} at ({col}, {row})"
+                    );
+                    checked += 1;
+                }
+            }
+            assert!(checked > 10_000, "θ = {theta:?}: {checked} pixels checked");
+        }
+    }
 }
