@@ -179,19 +179,51 @@ pub fn draw_log_gap_curves(
             .filter(|(k, _)| k % every == 0 || k + 1 == n)
             .map(|(k, v)| [k as f64, log_gap(*v, min_value)]);
         polyline(root, t, vertices, style, 1.0)?;
-        // The latest value as a dot, so a run at step 0 shows where it starts.
-        if let Some(v) = curve.values.last() {
-            let q = [(n - 1) as f64, log_gap(*v, min_value)];
-            if t.contains(q) {
-                chart::disc(
-                    root,
-                    t.to_px(q),
-                    3.0 * frame.scale,
-                    &curve.colour,
-                    &curve.colour,
-                    1,
-                )?;
-            }
+        draw_log_gap_dot(root, frame, t, curve, min_value)?;
+    }
+    Ok(())
+}
+
+/// Draws the steps `range` of `curve` as in [`draw_log_gap_curves`], without its dot: one
+/// piece of a curve drawn in pieces ([`super::pieces`]).
+pub fn draw_log_gap_piece(
+    root: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    t: &Transform,
+    curve: &Curve<'_>,
+    range: std::ops::Range<usize>,
+    min_value: f64,
+) -> Result<(), String> {
+    let style = ShapeStyle::from(&curve.colour).stroke_width(stroke(frame, 2.0));
+    let start = range.start;
+    let values = curve.values.get(range).unwrap_or_default();
+    let vertices = values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| [(start + k) as f64, log_gap(*v, min_value)]);
+    polyline(root, t, vertices, style, 1.0)
+}
+
+/// The dot at a curve's latest value, so a run at step 0 shows where it starts.
+pub fn draw_log_gap_dot(
+    root: &DrawingArea<Recorder, Shift>,
+    frame: &Frame,
+    t: &Transform,
+    curve: &Curve<'_>,
+    min_value: f64,
+) -> Result<(), String> {
+    let n = curve.values.len();
+    if let Some(v) = curve.values.last() {
+        let q = [(n - 1) as f64, log_gap(*v, min_value)];
+        if t.contains(q) {
+            chart::disc(
+                root,
+                t.to_px(q),
+                3.0 * frame.scale,
+                &curve.colour,
+                &curve.colour,
+                1,
+            )?;
         }
     }
     Ok(())

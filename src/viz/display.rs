@@ -94,6 +94,9 @@ pub enum Command {
     Text(String, TextStyle, (i32, i32)),
     /// A field's pixels.
     Field(Rc<Field>),
+    /// Draws nothing: the widget's word that what is drawn before it stays still while the
+    /// picture animates (see [`super::layers`]).
+    Still,
 }
 
 /// The recorder's error: recording cannot fail, but the trait needs a type.
@@ -117,7 +120,8 @@ pub struct Recorder {
     measure: Rc<dyn TextMeasure>,
 }
 
-/// Where a widget puts its fields while recording.
+/// Where a widget puts what plotters cannot draw while recording: fields, and the mark that
+/// what it has drawn so far stays still.
 pub struct FieldRecorder {
     list: Shared,
 }
@@ -126,6 +130,12 @@ impl FieldRecorder {
     /// Records `field` at this point of the drawing.
     pub fn put(&mut self, field: Rc<Field>) {
         self.list.borrow_mut().push(Command::Field(field));
+    }
+
+    /// Marks what has been drawn so far as staying still while the picture animates: the
+    /// animation's still layer may hold it, and holds nothing after the last such mark.
+    pub fn still(&mut self) {
+        self.list.borrow_mut().push(Command::Still);
     }
 }
 
@@ -432,6 +442,7 @@ pub fn replay<DB: DrawingBackend>(
                 .map_err(err)?,
             Command::Text(text, style, at) => backend.draw_text(text, style, *at).map_err(err)?,
             Command::Field(field) => put_field(backend, field)?,
+            Command::Still => {}
         }
     }
     backend.present().map_err(err)

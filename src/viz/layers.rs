@@ -10,6 +10,15 @@
 //! same picture as painting the whole list on one canvas (source-over compositing is
 //! associative), so widgets need not know; they only gain by drawing what stays still first.
 //!
+//! A widget may also say where its still part ends, with a [`Command::Still`] mark: the base
+//! then holds everything before the last mark, and grows without being cleared — only the
+//! commands between its old and new end are painted onto it. A widget whose picture grows (a
+//! path drawn in pieces that never change once complete) draws its settled pieces right after
+//! its still parts, then the mark, then what moves. The mark is trusted but checked: if
+//! anything before it changes, the base is repainted. Without the mark, the base holds only what
+//! has been seen unchanged, and cannot grow: a part that moves but happened to stay put for a
+//! frame would join it, and force a repaint of the whole base on the next frame.
+//!
 //! Only animation uses the base: a still picture is painted whole on the upper canvas, so what
 //! the reader exports, prints or inspects is one canvas.
 
@@ -23,13 +32,14 @@ pub const MIN_BASE_COMMANDS: usize = 8;
 pub enum Paint {
     /// Everything on the upper canvas; the base is left empty.
     Whole,
-    /// The first `base` commands on the base canvas — repainted only if `repaint_base` — and
-    /// the rest on the cleared upper canvas.
+    /// The first `base` commands on the base canvas and the rest on the cleared upper canvas.
+    /// The base already holds the first `kept` of them: it is cleared and repainted when `kept`
+    /// is 0, and only `base - kept` commands are painted onto it otherwise.
     Layered {
         /// How many commands the base holds.
         base: usize,
-        /// Whether the base must be painted (it holds something else, or nothing).
-        repaint_base: bool,
+        /// How many of them it held already.
+        kept: usize,
     },
 }
 
@@ -41,23 +51,26 @@ pub struct Layers {
 }
 
 impl Layers {
-    /// How to paint `commands`: layered while `animating` and a long enough prefix is unchanged
-    /// since the last frame; whole otherwise.
+    /// How to paint `commands`: layered while `animating`, whole otherwise. The base keeps what
+    /// it holds while that is unchanged since the last frame. In a picture with
+    /// [`Command::Still`] marks it holds everything up to the last mark, growing onto what it
+    /// held when it can and repainted when that changed; without marks it holds the unchanged
+    /// prefix, if long enough, and never grows.
     pub fn plan(&self, commands: &[Command], animating: bool) -> Paint {
         if !animating {
             return Paint::Whole;
         }
         let same = unchanged_prefix(&self.previous, commands);
-        if self.base > 0 && self.base <= same {
-            Paint::Layered {
-                base: self.base,
-                repaint_base: false,
-            }
-        } else if same >= MIN_BASE_COMMANDS {
-            Paint::Layered {
-                base: same,
-                repaint_base: true,
-            }
+        let keeps = self.base > 0 && self.base <= same;
+        let mark = commands.iter().rposition(|c| matches!(c, Command::Still));
+        let (base, kept) = match (mark, keeps) {
+            (Some(mark), true) => (mark.max(self.base), self.base),
+            (Some(mark), false) => (mark, 0),
+            (None, true) => (self.base, self.base),
+            (None, false) => (same, 0),
+        };
+        if base >= MIN_BASE_COMMANDS {
+            Paint::Layered { base, kept }
         } else {
             Paint::Whole
         }
@@ -132,31 +145,20 @@ mod tests {
         // The first frame has nothing to compare with.
         assert_eq!(layers.plan(&list, true), Paint::Whole);
         layers.painted(list.clone(), Paint::Whole);
-        // The next moves the last five lines: the first fifteen go on the base, painted once.
+        // The next moves the last five lines: the first fifteen go on the base.
         for c in &mut list[15..] {
             *c = Command::Line((1, 1), (2, 2), INK, 1);
         }
         let first = layers.plan(&list, true);
-        assert_eq!(
-            first,
-            Paint::Layered {
-                base: 15,
-                repaint_base: true
-            }
-        );
+        assert_eq!(first, Paint::Layered { base: 15, kept: 0 });
         layers.painted(list.clone(), first);
         assert!(layers.base_in_use());
         // The next changes only what is above: the base stays as it is, even though more of
-        // the list (now 19 commands) is unchanged than the base holds.
+        // the list (now 19 commands) is unchanged than the base holds: without a mark, nothing
+        // says those four will not move next.
         list[19] = Command::Line((3, 3), (4, 4), INK, 1);
         let second = layers.plan(&list, true);
-        assert_eq!(
-            second,
-            Paint::Layered {
-                base: 15,
-                repaint_base: false
-            }
-        );
+        assert_eq!(second, Paint::Layered { base: 15, kept: 15 });
         layers.painted(list.clone(), second);
         // A change inside the base repaints it from the new unchanged prefix.
         list[3] = Command::Line((5, 5), (6, 6), INK, 1);
@@ -170,10 +172,67 @@ mod tests {
         list[12] = Command::Line((5, 5), (6, 6), INK, 1);
         assert_eq!(
             layers.plan(&list, true),
-            Paint::Layered {
-                base: 12,
-                repaint_base: true
+            Paint::Layered { base: 12, kept: 0 }
+        );
+    }
+
+    #[test]
+    fn a_growing_picture_appends_to_the_base_up_to_its_mark() {
+        let mut layers = Layers::default();
+        // Still parts, settled pieces and a mark, then two moving pieces: the first moves only
+        // every third frame, the second every frame.
+        let moving = |k: i32| Command::Line((k, 0), (k, 1), INK, 2);
+        let mut list = lines(10);
+        list.extend([Command::Still, moving(0), moving(0)]);
+        // The first frame paints the base: there is nothing to compare with.
+        assert_eq!(
+            layers.plan(&list, true),
+            Paint::Layered { base: 10, kept: 0 }
+        );
+        layers.painted(list.clone(), Paint::Layered { base: 10, kept: 0 });
+        for frame in 1..40 {
+            let mark = list.len() - 3;
+            list.truncate(mark);
+            if frame % 8 == 0 {
+                // A piece settles: it joins the list before the mark, for good.
+                list.push(Command::Line((frame, 5), (frame, 6), INK, 2));
             }
+            list.extend([Command::Still, moving(frame / 3), moving(frame)]);
+            let plan = layers.plan(&list, true);
+            let Paint::Layered { base, kept } = plan else {
+                panic!("frame {frame} was painted whole");
+            };
+            // Everything before the mark is on the base, a settled piece as soon as it settles;
+            // nothing after the mark ever is.
+            assert_eq!(base, list.len() - 3, "frame {frame}");
+            assert!(kept > 0, "frame {frame} repainted the base");
+            assert!(
+                base - kept <= 1,
+                "frame {frame} painted {} on the base",
+                base - kept
+            );
+            layers.painted(list.clone(), plan);
+        }
+    }
+
+    #[test]
+    fn a_change_before_the_mark_repaints_the_base() {
+        let mut layers = Layers::default();
+        let mut list = lines(12);
+        list.insert(10, Command::Still);
+        let first = layers.plan(&list, true);
+        assert_eq!(first, Paint::Layered { base: 10, kept: 0 });
+        layers.painted(list.clone(), first);
+        list[4] = Command::Line((5, 5), (6, 6), INK, 1);
+        assert_eq!(
+            layers.plan(&list, true),
+            Paint::Layered { base: 10, kept: 0 }
+        );
+        list.truncate(6);
+        assert_eq!(
+            layers.plan(&list, true),
+            Paint::Whole,
+            "no mark, and 4 unchanged"
         );
     }
 }

@@ -33,6 +33,7 @@ pub mod matrix_transform;
 pub mod naive_bayes;
 pub mod optimizers;
 pub mod options;
+pub mod pieces;
 pub mod registry;
 pub mod regression_stats;
 pub mod simplify;

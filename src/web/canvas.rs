@@ -95,18 +95,18 @@ pub fn paint(target: Target<'_>, commands: Vec<Command>) -> Result<(), String> {
         Some(_) => layers.plan(&commands, true),
         None => Paint::Whole,
     };
-    let (split, repaint_base) = match plan {
-        Paint::Whole => (0, false),
-        Paint::Layered { base, repaint_base } => (base.min(commands.len()), repaint_base),
+    let (split, kept) = match plan {
+        Paint::Whole => (0, 0),
+        Paint::Layered { base, kept } => (base.min(commands.len()), kept.min(base)),
     };
     let (below, above) = commands.split_at(split);
     if let Some(base) = base {
         let base_context = context(base)?;
-        if repaint_base || (split == 0 && layers.base_in_use()) {
+        if split > 0 && kept == 0 || split == 0 && layers.base_in_use() {
             clear(base, &base_context);
         }
-        if repaint_base {
-            replay_on(base, &base_context, below, field)?;
+        if let Some(new) = below.get(kept..).filter(|new| !new.is_empty()) {
+            replay_on(base, &base_context, new, field)?;
         }
     }
     let top = context(canvas)?;

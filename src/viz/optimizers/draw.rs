@@ -1,6 +1,7 @@
 //! Drawing the optimizers widget: the surface's contours with every path on them, and each
 //! optimizer's value against the step, with a legend.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use plotters::coord::Shift;
@@ -13,17 +14,22 @@ use crate::math::race::Run;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
-use crate::viz::curves::{draw_log_gap_curves, log_gap_axes, polyline, Curve};
+use crate::viz::curves::{draw_log_gap_dot, draw_log_gap_piece, log_gap_axes, polyline, Curve};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::banded_field;
 use crate::viz::geometry::Transform;
+use crate::viz::pieces::pieces;
 use crate::viz::widget::{Frame, PlotInfo};
 
 /// The value panel's caption.
 const VALUES_CAPTION: &str = "log₁₀(f − f*) against the step";
 
-/// The most path vertices drawn per optimizer; longer paths are thinned.
-const MAX_PATH_VERTICES: usize = 2_000;
+/// The two plots and the value curves drawn on one of them.
+struct Panels<'a> {
+    surface: &'a Transform,
+    values: &'a Transform,
+    curves: &'a [Curve<'a>],
+}
 
 /// Each racer's colour (in [`RACERS`] order) on a light and on a dark page: distinct hues, each
 /// with at least 3:1 contrast against the field's palest and darkest band.
@@ -90,15 +96,43 @@ impl Optimizers {
         )?;
         self.put_field(frame, &surface_t, fields)?;
         self.draw_minima(root, frame, &surface_t)?;
-        // Everything that stays still while the race runs is drawn first, so that it can stay
-        // on the animation's still layer (see `viz::layers`): then the moving parts.
+        // Everything that stays still while the race runs is drawn first, then the paths'
+        // settled pieces in the order they settled, so that all of it can stay on the
+        // animation's still layer (see `viz::layers` and `viz::pieces`); then, after the mark
+        // that says so, what moves.
         let values = self.values();
         let curves = self.curves(&values, frame);
         let loss_t = log_gap_axes(&right, frame, VALUES_CAPTION, &curves, self.race.min_value)?;
-        for (k, (i, run)) in self.race.runs.iter().enumerate() {
-            draw_path(root, frame, &surface_t, run, colour(*i, frame), k)?;
-        }
         self.draw_start(root, frame, &surface_t)?;
+        let panels = Panels {
+            surface: &surface_t,
+            values: &loss_t,
+            curves: &curves,
+        };
+        let mut tails = Vec::with_capacity(self.race.runs.len());
+        let mut settled = Vec::with_capacity(self.race.runs.len());
+        for (_, run) in &self.race.runs {
+            let finished = run.status() != Status::Running;
+            let (list, tail) = pieces(run.points().len(), finished);
+            settled.push(list.into_iter().peekable());
+            tails.push(tail);
+        }
+        // Merged by the step each piece ends at: racers step together, so this is the order
+        // in which they settled.
+        while let Some(k) = (0..settled.len())
+            .filter_map(|k| settled[k].peek().map(|r| (r.end, k)))
+            .min()
+            .map(|(_, k)| k)
+        {
+            if let Some(range) = settled[k].next() {
+                self.draw_piece(root, frame, &panels, k, range)?;
+            }
+        }
+        fields.still();
+        for (k, tail) in tails.into_iter().enumerate() {
+            let len = self.race.runs[k].1.points().len();
+            self.draw_piece(root, frame, &panels, k, tail..len)?;
+        }
         let s = frame.scale;
         chart::label(
             root,
@@ -112,8 +146,10 @@ impl Optimizers {
             12.0,
             &frame.theme.text,
         )?;
-
-        draw_log_gap_curves(root, frame, &loss_t, &curves, self.race.min_value)?;
+        for (k, (i, run)) in self.race.runs.iter().enumerate() {
+            draw_marker(root, frame, &surface_t, run, colour(*i, frame), k)?;
+            draw_log_gap_dot(root, frame, &loss_t, &curves[k], self.race.min_value)?;
+        }
         self.draw_legend(root, frame, &loss_t)?;
         self.plots = vec![
             PlotInfo {
@@ -242,6 +278,41 @@ impl Optimizers {
             .collect()
     }
 
+    /// The steps `range` of racer `k`: its path on the surface and its value curve.
+    fn draw_piece(
+        &self,
+        root: &DrawingArea<Recorder, Shift>,
+        frame: &Frame,
+        panels: &Panels<'_>,
+        k: usize,
+        range: Range<usize>,
+    ) -> Result<(), String> {
+        let Some(curve) = panels.curves.get(k) else {
+            return Ok(());
+        };
+        let points = self.race.runs[k]
+            .1
+            .points()
+            .get(range.clone())
+            .unwrap_or_default();
+        let style = ShapeStyle::from(&curve.colour).stroke_width(stroke(frame, 2.0));
+        polyline(
+            root,
+            panels.surface,
+            points.iter().map(|p| p.theta),
+            style,
+            1.0,
+        )?;
+        draw_log_gap_piece(
+            root,
+            frame,
+            panels.values,
+            curve,
+            range,
+            self.race.min_value,
+        )
+    }
+
     fn draw_legend<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
@@ -299,8 +370,9 @@ impl Optimizers {
     }
 }
 
-/// One optimizer's path on the surface, thinned, clipped, with its current point.
-fn draw_path<DB: DrawingBackend>(
+/// One optimizer's current point on the surface; a diverged run is marked where it was last
+/// seen inside the plot.
+fn draw_marker<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     t: &Transform,
@@ -309,10 +381,6 @@ fn draw_path<DB: DrawingBackend>(
     order: usize,
 ) -> Result<(), String> {
     let s = frame.scale;
-    let points = run.points();
-    let min_gap = (points.len() as f64 / MAX_PATH_VERTICES as f64).max(1.0);
-    let style = ShapeStyle::from(&colour).stroke_width(stroke(frame, 2.0));
-    polyline(root, t, points.iter().map(|p| p.theta), style, min_gap)?;
     let now = run.current().theta;
     if t.contains(now) {
         // Discs of equal size would hide each other at a shared start: later racers are smaller.
@@ -326,9 +394,8 @@ fn draw_path<DB: DrawingBackend>(
             stroke(frame, 1.5),
         )?;
     }
-    // A diverged run is marked where it was last seen inside the plot.
     if matches!(run.status(), Status::Diverged { .. }) {
-        if let Some(p) = points.iter().rev().find(|p| t.contains(p.theta)) {
+        if let Some(p) = run.points().iter().rev().find(|p| t.contains(p.theta)) {
             chart::label(
                 root,
                 frame,

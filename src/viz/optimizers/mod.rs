@@ -545,12 +545,19 @@ impl Widget for Optimizers {
         let diverged = self.diverged();
         if !diverged.is_empty() {
             let names: Vec<&str> = diverged.iter().map(|r| r.label).collect();
+            let text = match names.as_slice() {
+                [one] => format!(
+                    "{one} diverged: its steps grew instead of shrinking, so it was stopped before any number overflowed. Lower its learning rate α — this surface is curved more steeply than α can follow."
+                ),
+                [first @ .., last] => format!(
+                    "{} and {last} diverged: their steps grew instead of shrinking, so they were stopped before any number overflowed. Lower their learning rates α — this surface is curved more steeply than those α can follow.",
+                    first.join(", ")
+                ),
+                [] => String::new(),
+            };
             return Some(Message {
                 level: Level::Warning,
-                text: format!(
-                    "{} diverged: its steps grew instead of shrinking, so it was stopped before any number overflowed. Lower its learning rate α — this surface is curved more steeply than α can follow.",
-                    names.join(", ")
-                ),
+                text,
             });
         }
         if self.race.steps >= MAX_STEPS {

@@ -89,7 +89,12 @@ fn a_diverging_optimizer_is_stopped_and_named() {
     );
     let m = w.message().unwrap();
     assert_eq!(m.level, Level::Warning);
-    assert!(m.text.starts_with("Gradient descent"), "{}", m.text);
+    assert!(
+        m.text
+            .starts_with("Gradient descent, Momentum and Nesterov diverged: their steps"),
+        "{}",
+        m.text
+    );
     for (_, run) in w.runs() {
         assert!(run.points().iter().all(|p| p.value.is_finite()));
     }
@@ -99,6 +104,17 @@ fn a_diverging_optimizer_is_stopped_and_named() {
     assert_eq!(
         racer_state(&w.state(), "gd").field("status"),
         Some(&Json::str("running"))
+    );
+    // One racer alone is named in the singular.
+    for off in ["gradient-descent", "nesterov"] {
+        w.set_option(off, "false").unwrap();
+    }
+    w.step(200);
+    let m = w.message().unwrap();
+    assert!(
+        m.text.starts_with("Momentum diverged: its steps"),
+        "{}",
+        m.text
     );
 }
 
@@ -238,4 +254,49 @@ fn every_surface_draws_with_its_formula() {
         let formula = surface_named(surface).unwrap().formula();
         assert!(svg.contains(formula), "{surface}: no caption {formula}");
     }
+}
+
+#[test]
+fn racing_repaints_little_more_than_what_moves() {
+    use crate::viz::display::EstimatedText;
+    use crate::viz::layers::{Layers, Paint};
+    use crate::viz::widget::Frame;
+    use std::rc::Rc;
+
+    let mut w =
+        AnyWidget::with_options(NAME, [("surface", "rosenbrock"), ("steps", "150")]).unwrap();
+    let frame = Frame {
+        width_px: 2200,
+        height_px: 1100,
+        scale: 2.0,
+        theme: Theme::LIGHT,
+    };
+    let mut layers = Layers::default();
+    let (mut base_repaints, mut most_above) = (0, 0);
+    for step in 150..420 {
+        let commands = w.record(&frame, Rc::new(EstimatedText)).unwrap();
+        let plan = layers.plan(&commands, true);
+        match plan {
+            Paint::Layered { base, kept } if step > 150 => {
+                base_repaints += usize::from(kept == 0);
+                most_above = most_above.max(commands.len() - base);
+            }
+            Paint::Whole if step > 150 => panic!("step {step} was painted whole"),
+            _ => {}
+        }
+        layers.painted(commands, plan);
+        w.as_widget_mut().step(1);
+    }
+    // The still layer is repainted only when an axis changes: the step axis's end at 200, 300
+    // and 400, and the value axis a few times as the gaps shrink past a power of ten.
+    assert!(
+        (3..=8).contains(&base_repaints),
+        "{base_repaints} repaints of the base"
+    );
+    // Above it: each racer's growing tail of path and curve, its marker and dot, the step
+    // label and the legend.
+    assert!(
+        most_above <= 60,
+        "up to {most_above} commands repainted per frame"
+    );
 }
