@@ -239,3 +239,56 @@ test('the scrollytelling example drives the widget from the paragraphs', async (
   await page.waitForFunction(() => document.getElementById('figure').state?.learning_rate === 0.15);
   assertNoProblems(page);
 });
+
+test('a widget stretched past what a canvas can hold is drawn at the density that fits', async () => {
+  const page = await openPage(browser, `${assets.url}embed.html#widget=distribution`, { deviceScaleFactor: 2 });
+  await page.waitForSelector('mathsight-distribution[data-ready]', { state: 'attached' });
+  // 9,000 CSS px wide (and 4,500 high) at DPR 2 would be 18,000 × 9,000 device px: more than
+  // a canvas may be on a side (16,384) and in all (64 M).
+  await page.evaluate(() => {
+    document.querySelector('mathsight-distribution').style.width = '9000px';
+  });
+  const sized = await page.waitForFunction(() => {
+    const el = document.querySelector('mathsight-distribution');
+    const canvas = el.shadowRoot.querySelector('canvas.ms-canvas');
+    return canvas.width > 5000 && { width: canvas.width, height: canvas.height, css: canvas.getBoundingClientRect().width };
+  });
+  const { width, height, css } = await sized.jsonValue();
+  assert.ok(width <= 16384 && height <= 16384 && width * height <= 64 * 1024 * 1024, `${width} × ${height}`);
+  assert.ok(width > css, `still sharper than one device pixel per CSS pixel: ${width} for ${css} CSS px`);
+  // Whole and working: drawn (not blank), it answers a key, and nothing is reported.
+  const after = await page.evaluate(() => {
+    const el = document.querySelector('mathsight-distribution');
+    const before = JSON.stringify(el.state);
+    el.call((h) => h.key('ArrowRight', false));
+    el.draw();
+    const canvas = el.shadowRoot.querySelector('canvas.ms-canvas');
+    const ink = canvas.getContext('2d').getImageData(0, 0, canvas.width, 400).data.some((v, i) => i % 4 === 3 && v > 0);
+    return { changed: JSON.stringify(el.state) !== before, ink, error: el.shadowRoot.querySelector('.ms-error').textContent };
+  });
+  assert.deepEqual(after, { changed: true, ink: true, error: '' });
+  assertNoProblems(page);
+});
+
+test('a picture that cannot be drawn is said so in the widget, not thrown at the page', async () => {
+  const page = await openPage(browser, `${assets.url}embed.html#widget=bayes-rule`);
+  await page.waitForSelector('mathsight-bayes-rule[data-ready]', { state: 'attached' });
+  const messages = await page.evaluate(() => {
+    const el = document.querySelector('mathsight-bayes-rule');
+    const box = () => el.shadowRoot.querySelector('.ms-error').textContent;
+    // The core refuses to draw, as it would on a canvas without a 2-D context.
+    el.handle.draw = () => {
+      throw new Error('this canvas has no 2d context');
+    };
+    el.draw();
+    const failed = box();
+    delete el.handle.draw;
+    el.draw();
+    return { failed, recovered: box() };
+  });
+  assert.deepEqual(messages, {
+    failed: 'The picture could not be drawn: this canvas has no 2d context.',
+    recovered: '',
+  });
+  assertNoProblems(page);
+});

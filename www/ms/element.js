@@ -35,6 +35,9 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
 /** While animating, the readouts, formula and details are refreshed this far apart (ms). */
 const TEXT_EVERY_MS = 100;
+/** The largest canvas the core draws on (src/viz/boundary.rs): a side, and the area. */
+const MAX_SIDE_PX = 16384;
+const MAX_AREA_PX = 64 * 1024 * 1024;
 // Attributes that are not options: the shell's own and HTML's global ones.
 const SHELL_ATTRIBUTES = [
   'hide', 'lock', 'class', 'id', 'style', 'title', 'slot', 'part', 'lang', 'dir', 'hidden',
@@ -53,6 +56,8 @@ export class MathsightElement extends HTMLElement {
     this.dirty = false;
     this.visible = false;
     this.optionError = null;
+    /** Why the last picture could not be drawn, if it could not. */
+    this.drawError = null;
     this.lastGood = { options: {}, step: 0 };
     this.lastLive = 0;
     this.uid = `ms${++uidCounter}`;
@@ -572,7 +577,7 @@ export class MathsightElement extends HTMLElement {
     const message = JSON.parse(this.handle.messageJson());
     setText(this.messageBox, message?.text ?? '');
     setAttr(this.messageBox, 'data-level', message?.level ?? '');
-    setText(this.errorBox, this.optionError ?? '');
+    setText(this.errorBox, this.optionError ?? this.drawError ?? '');
     const controls = JSON.parse(this.handle.controlsJson());
     if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
     this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
@@ -643,14 +648,36 @@ export class MathsightElement extends HTMLElement {
       .join(';');
   }
 
+  /** Runs a draw call; an error it reports is shown in the widget, not thrown at the page. */
+  paint(fn) {
+    let result;
+    try {
+      result = this.call(fn);
+      this.drawError = null;
+    } catch (e) {
+      this.drawError = `The picture could not be drawn: ${e?.message ?? e}.`;
+    }
+    setText(this.errorBox, this.optionError ?? this.drawError ?? '');
+    return result;
+  }
+
   draw() {
     if (!this.styled) return;
     this.dirty = false;
     const rect = this.wrapSize ?? this.canvasWrap.getBoundingClientRect();
     if (rect.width < 1 || rect.height < 1) return;
-    const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
-    const w = Math.round(rect.width * dpr);
-    const h = Math.round(rect.height * dpr);
+    // A box too large for a canvas at this density (a host page's stretched layout) is drawn
+    // at the density that fits: softer, but whole and working.
+    const wanted = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+    const dpr = Math.min(
+      wanted,
+      MAX_SIDE_PX / rect.width,
+      MAX_SIDE_PX / rect.height,
+      Math.sqrt(MAX_AREA_PX / (rect.width * rect.height)),
+    );
+    const size = dpr < wanted ? Math.floor : Math.round;
+    const w = size(rect.width * dpr);
+    const h = size(rect.height * dpr);
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
     const dark = darkScheme.matches;
@@ -664,9 +691,9 @@ export class MathsightElement extends HTMLElement {
       this.base ??= this.canvasWrap.appendChild(el('canvas', { class: 'ms-base', 'aria-hidden': 'true' }));
       if (this.base.width !== w) this.base.width = w;
       if (this.base.height !== h) this.base.height = h;
-      this.layered = this.call((handle) => handle.drawLayers(this.canvas, this.base, dpr, dark, colours)) === true;
+      this.layered = this.paint((handle) => handle.drawLayers(this.canvas, this.base, dpr, dark, colours)) === true;
     } else {
-      this.call((handle) => handle.draw(this.canvas, dpr, dark, colours));
+      this.paint((handle) => handle.draw(this.canvas, dpr, dark, colours));
       // A still picture is whole on the canvas; the layer underneath goes, with its memory.
       this.base?.remove();
       this.base = null;
