@@ -23,6 +23,9 @@ const CURVE_POINTS: usize = 160;
 /// The largest |statistic| the null plot shows; a statistic beyond is marked at the edge.
 const MAX_STAT_VIEW: f64 = 10.0;
 
+/// Bins of the simulated p-values' histograms.
+const P_BINS: usize = 20;
+
 fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
@@ -118,10 +121,17 @@ impl HypothesisTest {
             root.split_by_breakpoints([] as [u32; 0], [at(0.31), at(0.54), at(0.77)])
         };
         let [pa, pb, pc, pd] = [&panels[0], &panels[1], &panels[2], &panels[3]];
-        let null_t = self.draw_null(root, pa, frame)?;
-        let power_t = self.draw_power(root, pb, frame)?;
-        let sim_t = self.draw_simulation(root, pc, frame)?;
-        let post_t = self.draw_posterior(root, pd, frame)?;
+        // The axes first, those that α leaves alone before the power panel's (its caption
+        // names α): then the keys and drags, which mostly move α, repaint only what follows
+        // them while they go on (see `viz::layers`).
+        let null_t = self.null_axes(pa, frame)?;
+        let sim_t = self.simulation_axes(pc, frame)?;
+        let post_t = self.posterior_axes(pd, frame)?;
+        let power_t = self.power_axes(pb, frame)?;
+        self.draw_null(root, &null_t, frame)?;
+        self.draw_power(root, &power_t, frame)?;
+        self.draw_simulation(root, &sim_t, frame)?;
+        self.draw_posterior(root, &post_t, frame)?;
         self.plots = [
             ("null", null_t),
             ("power", power_t),
@@ -138,10 +148,8 @@ impl HypothesisTest {
         Ok(())
     }
 
-    fn draw_null(&self, root: &Area, area: &Area, frame: &Frame) -> Result<Transform, String> {
+    fn null_axes(&self, area: &Area, frame: &Frame) -> Result<Transform, String> {
         let m = &self.model;
-        let theme = &frame.theme;
-        let k = frame.scale;
         let null = m.outcome.null;
         let shift = m.shift();
         let stat = m.outcome.statistic;
@@ -158,7 +166,7 @@ impl HypothesisTest {
             ),
             None => "Null distribution of z, α, p and power".to_string(),
         };
-        let t = draw_axes(
+        draw_axes(
             area,
             frame,
             &Axes {
@@ -176,7 +184,19 @@ impl HypothesisTest {
                 y_label: "density",
                 grid: false,
             },
-        )?;
+        )
+    }
+
+    fn draw_null(&self, root: &Area, t: &Transform, frame: &Frame) -> Result<(), String> {
+        let m = &self.model;
+        let theme = &frame.theme;
+        let k = frame.scale;
+        let null = m.outcome.null;
+        let shift = m.shift();
+        let stat = m.outcome.statistic;
+        let half = t.x.hi;
+        let name = if m.test == Test::Z { "z" } else { "t" };
+        let t = *t;
         let (lo, hi) = m.bounds;
         let null_pdf = |x: f64| null.density(x);
         let alt_pdf = |x: f64| null.density(x - shift);
@@ -267,20 +287,18 @@ impl HypothesisTest {
                 &theme.accent,
             )?;
         }
-        Ok(t)
+        Ok(())
     }
 
-    fn draw_power(&self, root: &Area, area: &Area, frame: &Frame) -> Result<Transform, String> {
+    fn power_axes(&self, area: &Area, frame: &Frame) -> Result<Transform, String> {
         let m = &self.model;
-        let theme = &frame.theme;
-        let k = frame.scale;
         let n_max = m.power_curve.last().map_or(40.0, |p| p[0]);
         let group = if m.test == Test::Welch {
             "n per group"
         } else {
             "n"
         };
-        let t = draw_axes(
+        draw_axes(
             area,
             frame,
             &Axes {
@@ -295,7 +313,15 @@ impl HypothesisTest {
                 y_label: "power",
                 grid: true,
             },
-        )?;
+        )
+    }
+
+    fn draw_power(&self, root: &Area, t: &Transform, frame: &Frame) -> Result<(), String> {
+        let m = &self.model;
+        let theme = &frame.theme;
+        let k = frame.scale;
+        let t = *t;
+        let n_max = t.x.hi;
         let guide = ShapeStyle::from(&theme.muted).stroke_width(stroke(frame, 1.0));
         chart::segment(root, &t, [0.0, 0.8], [n_max, 0.8], guide, Some(4.0 * k))?;
         chart::segment(
@@ -351,37 +377,34 @@ impl HypothesisTest {
             (HPos::Left, VPos::Bottom),
             &theme.warning,
         )?;
-        Ok(t)
+        Ok(())
     }
 
-    fn draw_simulation(
-        &self,
-        root: &Area,
-        area: &Area,
-        frame: &Frame,
-    ) -> Result<Transform, String> {
-        let m = &self.model;
-        let theme = &frame.theme;
-        let k = frame.scale;
-        let bins = 20usize;
+    /// The simulated p-values under H₀ and under H₁ as densities on [0, 1] in
+    /// [`P_BINS`] bins: a uniform histogram sits at 1.
+    fn p_histograms(&self) -> (Vec<f64>, Vec<f64>) {
         let hist = |ps: &[f64]| -> Vec<f64> {
-            let mut counts = vec![0.0; bins];
+            let mut counts = [0.0; P_BINS];
             for &p in ps {
-                let i = ((p * bins as f64).floor() as usize).min(bins - 1);
+                let i = ((p * P_BINS as f64).floor() as usize).min(P_BINS - 1);
                 counts[i] += 1.0;
             }
             let total = ps.len().max(1) as f64;
-            // As a density on [0, 1]: a uniform histogram sits at 1.
-            counts.iter().map(|c| c * bins as f64 / total).collect()
+            counts.iter().map(|c| c * P_BINS as f64 / total).collect()
         };
-        let (h0, h1) = (hist(&m.sim_h0), hist(&m.sim_h1));
+        (hist(&self.model.sim_h0), hist(&self.model.sim_h1))
+    }
+
+    fn simulation_axes(&self, area: &Area, frame: &Frame) -> Result<Transform, String> {
+        let m = &self.model;
+        let (h0, h1) = self.p_histograms();
         let top = h0
             .iter()
             .chain(&h1)
             .fold(2.0_f64, |a, &b| a.max(b))
             .min(40.0)
             * 1.25;
-        let t = draw_axes(
+        draw_axes(
             area,
             frame,
             &Axes {
@@ -392,7 +415,17 @@ impl HypothesisTest {
                 y_label: "density",
                 grid: true,
             },
-        )?;
+        )
+    }
+
+    fn draw_simulation(&self, root: &Area, t: &Transform, frame: &Frame) -> Result<(), String> {
+        let m = &self.model;
+        let theme = &frame.theme;
+        let k = frame.scale;
+        let t = *t;
+        let bins = P_BINS;
+        let (h0, h1) = self.p_histograms();
+        let top = t.y.hi;
         let h0_fill = mix(theme.background, theme.muted, 0.35);
         for (i, (&a, &b)) in h0.iter().zip(&h1).enumerate() {
             let x0 = i as f64 / bins as f64;
@@ -456,29 +489,32 @@ impl HypothesisTest {
             (HPos::Right, VPos::Bottom),
             &theme.text,
         )?;
-        Ok(t)
+        Ok(())
     }
 
-    fn draw_posterior(&self, root: &Area, area: &Area, frame: &Frame) -> Result<Transform, String> {
+    /// The quantity the posterior is of.
+    fn posterior_of(&self) -> &'static str {
+        if self.model.test == Test::Welch {
+            "μ_A − μ_B"
+        } else {
+            "μ"
+        }
+    }
+
+    fn posterior_axes(&self, area: &Area, frame: &Frame) -> Result<Transform, String> {
         let m = &self.model;
-        let theme = &frame.theme;
-        let k = frame.scale;
         let post = m.posterior;
         let v = m.null_value;
         let spread = 4.5 * post.scale;
         let x = Span::covering([post.centre - spread, post.centre + spread, v], 0.05);
         let peak = post.pdf(post.centre);
-        let what = if m.test == Test::Welch {
-            "μ_A − μ_B"
-        } else {
-            "μ"
-        };
+        let what = self.posterior_of();
         let prior_name = if m.prior.is_some() {
             "normal prior"
         } else {
             "flat prior"
         };
-        let t = draw_axes(
+        draw_axes(
             area,
             frame,
             &Axes {
@@ -492,7 +528,17 @@ impl HypothesisTest {
                 y_label: "density",
                 grid: false,
             },
-        )?;
+        )
+    }
+
+    fn draw_posterior(&self, root: &Area, t: &Transform, frame: &Frame) -> Result<(), String> {
+        let m = &self.model;
+        let theme = &frame.theme;
+        let k = frame.scale;
+        let t = *t;
+        let post = m.posterior;
+        let v = m.null_value;
+        let what = self.posterior_of();
         let h0_side_left = match m.alternative {
             Alternative::Greater => true,
             Alternative::Less => false,
@@ -556,6 +602,6 @@ impl HypothesisTest {
             (HPos::Right, VPos::Top),
             &theme.points,
         )?;
-        Ok(t)
+        Ok(())
     }
 }
