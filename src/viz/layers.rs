@@ -1,5 +1,7 @@
-//! The static layer: while a widget animates, the part of its picture that did not change since
-//! the last frame stays painted on a canvas of its own, under the canvas that is repainted.
+//! The static layer: while a widget animates — or is being interacted with, its picture redrawn
+//! frame after frame by a drag, a held key or a slider — the part of its picture that did not
+//! change since the last frame stays painted on a canvas of its own, under the canvas that is
+//! repainted.
 //!
 //! A widget records its whole picture every frame ([`super::display`]), and most of it is the
 //! same from one frame to the next: the background, the axes and their labels, a cost field.
@@ -19,8 +21,9 @@
 //! has been seen unchanged, and cannot grow: a part that moves but happened to stay put for a
 //! frame would join it, and force a repaint of the whole base on the next frame.
 //!
-//! Only animation uses the base: a still picture is painted whole on the upper canvas, so what
-//! the reader exports, prints or inspects is one canvas.
+//! Only those moving frames use the base: a still picture (and the shell paints one as soon as
+//! the animation or interaction is over) is painted whole on the upper canvas, so what the
+//! reader exports, prints or inspects is one canvas.
 
 use super::display::Command;
 

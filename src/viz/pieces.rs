@@ -3,9 +3,9 @@
 //!
 //! Piece boundaries are fixed indices — 0, 32, 64, 96, 144, 216, 324, 486, … (each piece half
 //! as long as everything before it, and at least [`SHORTEST`] long) — so a piece drawn at one
-//! step is drawn identically at every later step. Ten thousand points make fourteen pieces and a tail.
-//! Neighbouring pieces share their boundary point, so the pieces drawn one after another are the
-//! whole line.
+//! step is drawn identically at every later step. Ten thousand points make fourteen pieces and
+//! a tail. Neighbouring pieces share their boundary point, so the pieces drawn one after another
+//! are the whole line.
 
 use std::ops::Range;
 

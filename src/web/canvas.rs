@@ -1,5 +1,5 @@
 //! The canvas side of drawing: text measured by the canvas itself, and the display list
-//! replayed onto plotters-canvas — on one canvas, or while animating split between a static
+//! replayed onto plotters-canvas — on one canvas, or while moving split between a static
 //! base canvas and the canvas above it ([`crate::viz::layers`]) — with fields copied in from a
 //! cached offscreen canvas.
 //!
@@ -71,9 +71,10 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, S
 
 /// Where a display list is painted, and what is kept between frames.
 pub struct Target<'a> {
-    /// The canvas the reader sees and touches; it holds the whole picture unless animating.
+    /// The canvas the reader sees and touches; it holds the whole picture unless moving.
     pub canvas: &'a HtmlCanvasElement,
-    /// While animating: the canvas of the same size under it, for the static layer.
+    /// While animating or interacting: the canvas of the same size under it, for the static
+    /// layer.
     pub base: Option<&'a HtmlCanvasElement>,
     /// What the two canvases hold.
     pub layers: &'a mut Layers,

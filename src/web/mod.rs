@@ -310,9 +310,10 @@ impl WidgetHandle {
         self.paint(canvas, None, dpr, dark, colours).map(|_| ())
     }
 
-    /// Draws one frame of an animation: what did not change since the last frame stays on
-    /// `base`, a canvas of the same size under `canvas` (see [`crate::viz::layers`]). Returns
-    /// whether `base` holds part of the picture; after [`WidgetHandle::draw`] it never does.
+    /// Draws one frame of an animation or interaction: what did not change since the last
+    /// frame stays on `base`, a canvas of the same size under `canvas` (see
+    /// [`crate::viz::layers`]). Returns whether `base` holds part of the picture; after
+    /// [`WidgetHandle::draw`] it never does.
     #[wasm_bindgen(js_name = drawLayers)]
     pub fn draw_layers(
         &mut self,
