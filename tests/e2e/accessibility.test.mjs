@@ -217,7 +217,7 @@ for (const name of ANIMATING) {
     await page.waitForTimeout(400);
     assert.equal((await state()).step, 1);
     assert.equal((await state()).playing, false);
-    await page.locator(`mathsight-${name} canvas`).focus();
+    await page.locator(`mathsight-${name} canvas.ms-canvas`).focus();
     await page.keyboard.press('p');
     await page.waitForTimeout(400);
     assert.equal((await state()).step, 2);

@@ -140,7 +140,7 @@ test('Observe again makes the posterior the next prior; keys move every handle',
   assert.equal(s.prior, 0.5);
   assert.ok(Math.abs(s.posterior - 0.8) < 1e-12);
   assert.deepEqual(s.history, [0.2, 0.5]);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('Enter');
   s = await state(page);
   assert.equal(s.observations, 2);

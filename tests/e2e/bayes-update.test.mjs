@@ -118,7 +118,7 @@ test('dragging and arrow keys move the true rate; s and f observe', async () => 
   await page.mouse.click(target.x, target.y);
   let s = await state(page);
   assert.ok(Math.abs(Number(s.options['true-rate']) - 0.3) < 0.01, s.options['true-rate']);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('s');
   await page.keyboard.press('f');

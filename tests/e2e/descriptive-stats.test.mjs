@@ -144,7 +144,7 @@ test('a click adds a point; keys select, move, add and remove', async () => {
   assert.equal(s.n, 6);
   assert.ok(Math.abs(s.values[5] - 4.5) < 0.1, `added ${s.values[5]}`);
   assert.equal(s.selected, 5);
-  const canvas = page.locator(`${TAG} canvas`);
+  const canvas = page.locator(`${TAG} canvas.ms-canvas`);
   await canvas.focus();
   await page.keyboard.press('Delete');
   s = await state(page);

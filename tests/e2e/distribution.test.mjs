@@ -131,7 +131,7 @@ test('the family select swaps the sliders; keys move a and b by whole numbers fo
     el.setOption('a', '1');
     el.setOption('b', '3');
   }, TAG);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
   const s = await state(page);

@@ -131,7 +131,7 @@ test('keyboard focus reaches every control, and keys move and step', async () =>
   const { page } = await coursePage();
   const reached = new Set();
   // Start at the widget's canvas (other widgets come before it on the page) and tab on.
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   reached.add('ms-canvas');
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
@@ -145,7 +145,7 @@ test('keyboard focus reaches every control, and keys move and step', async () =>
   for (const want of ['ms-canvas', 'step', 'play', 'reset', 'learning-rate', 'show-residuals']) {
     assert.ok(reached.has(want), `Tab never reached ${want}; reached ${[...reached].join(', ')}`);
   }
-  const canvas = page.locator(`${TAG} canvas`);
+  const canvas = page.locator(`${TAG} canvas.ms-canvas`);
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowUp');
@@ -328,7 +328,7 @@ test('the 3-D view turns by keyboard and by drag, sharing the descent with the c
   assert.equal(s.view, 'surface');
   assert.equal(s.m, before.m, 'same state in either view');
   assert.equal(s.step, 1);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   s = await state(page);
@@ -375,7 +375,7 @@ test('both views side by side: a click on the contours moves the start, the 3-D 
   s = await state(page);
   assert.ok(Math.abs(Number(s.options.azimuth) + 55) <= 1, `azimuth ${s.options.azimuth}`);
   const start = s.options['start-m'];
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('PageUp');
   await page.keyboard.press('ArrowLeft');
   s = await state(page);

@@ -117,7 +117,7 @@ test('dragging the critical value changes α; keys move α and the effect size',
   // 2·scipy.stats.t.sf(1.5, 24) = 0.14665… → α rounds to 0.15 (two significant digits).
   assert.ok(Math.abs(dragged.alpha - 0.15) < 0.011, `α = ${dragged.alpha}`);
   assert.equal(dragged.reject, true, 'p = 0.057 < α now');
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowRight');
   assert.ok((await state(page)).alpha < dragged.alpha, 'ArrowRight makes α smaller');
   await page.keyboard.press('ArrowUp');

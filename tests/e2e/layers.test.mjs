@@ -1,7 +1,8 @@
-// While a widget animates, the still part of its picture stays on a canvas under the one that
-// is repainted (src/viz/layers.rs). In headless Chromium, for every widget that plays: the two
-// canvases together show the same picture as one canvas painted whole, the lower canvas holds
-// something (the split is really used), and once the animation stops the picture is whole on
+// While a widget animates or is being interacted with (redraws in quick succession), the still
+// part of its picture stays on a canvas under the one that is repainted (src/viz/layers.rs).
+// In headless Chromium, for every widget that plays and for widgets driven by held keys: the
+// two canvases together show the same picture as one canvas painted whole, the lower canvas
+// holds something (the split is really used), and once all is quiet the picture is whole on
 // the one canvas again and the lower canvas is gone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -18,18 +19,26 @@ const PLAYING = [
   ['logistic-regression', 'steps=20', 12],
 ];
 
+/** Widgets whose keys move one part of the picture, as a held key does. */
+const KEYED = ['naive-bayes', 'bayes-update', 'linear-system', 'distribution', 'hypothesis-test'];
+
 /**
- * Plays `frames` frames of the widget (a step and a redraw each), then compares the picture on
- * its two canvases, flattened, with the same state painted whole on a fresh canvas.
+ * Plays `frames` frames of the widget (a step and a redraw each; with `keys`, a key and a
+ * redraw each), then compares the picture on its two canvases, flattened, with the same state
+ * painted whole on a fresh canvas.
  */
-function compareLayers({ tag, frames }) {
+function compareLayers({ tag, frames, keys = false }) {
   const el = document.querySelector(tag);
   const canvas = el.shadowRoot.querySelector('canvas.ms-canvas');
-  el.call((h) => h.setPlaying(true));
-  if (!el.call((h) => h.playing())) return { playing: false };
+  if (!keys) {
+    el.call((h) => h.setPlaying(true));
+    if (!el.call((h) => h.playing())) return { playing: false };
+  }
   let layered = 0;
   for (let i = 0; i < frames; i++) {
-    el.call((h) => h.step(1));
+    // A key pressed as the reader presses it (the element's own handler), or a step.
+    if (keys) canvas.dispatchEvent(new KeyboardEvent('keydown', { key: i % 8 < 4 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
+    else el.call((h) => h.step(1));
     el.draw();
     layered += el.layered ? 1 : 0;
   }
@@ -59,6 +68,26 @@ function compareLayers({ tag, frames }) {
   return { playing: true, layered, baseInk, differing: differing / a.length, worst };
 }
 
+/** Waits until the widget's picture is whole on one canvas, the same as painted afresh. */
+async function settlesWhole(page, tag, name) {
+  await page.waitForFunction((t) => {
+    const el = document.querySelector(t);
+    return !el.layered && el.shadowRoot.querySelectorAll('canvas').length === 1;
+  }, tag, { timeout: 2000 });
+  const same = await page.evaluate((t) => {
+    const el = document.querySelector(t);
+    const canvas = el.shadowRoot.querySelector('canvas.ms-canvas');
+    const fresh = document.createElement('canvas');
+    fresh.width = canvas.width;
+    fresh.height = canvas.height;
+    el.call((h) => h.draw(fresh, window.devicePixelRatio, false, ''));
+    const a = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const b = fresh.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    return a.every((v, i) => v === b[i]);
+  }, tag);
+  assert.ok(same, `${name}: the settled picture is the whole picture`);
+}
+
 test('two layers while playing show the same picture as one; a still picture is whole again', async () => {
   await withServer((server) =>
     withBrowser(async (browser) => {
@@ -75,13 +104,31 @@ test('two layers while playing show the same picture as one; a still picture is 
         // by far more, over far more of the picture.
         assert.ok(r.worst <= 8, `${name}: a pixel differs by ${r.worst} levels`);
         assert.ok(r.differing < 0.002, `${name}: ${(100 * r.differing).toFixed(3)} % of channels differ`);
-        // Stopped: the next picture is whole on the one canvas and the lower one is removed.
-        const after = await page.evaluate((t) => {
-          const el = document.querySelector(t);
-          el.draw();
-          return { layered: el.layered, canvases: el.shadowRoot.querySelectorAll('canvas').length };
-        }, tag);
-        assert.deepEqual(after, { layered: false, canvases: 1 }, `${name}: still again`);
+        // Stopped (and redrawn, as the element does when play stops), then quiet: the picture
+        // is painted whole on the one canvas, and the lower one is removed.
+        await page.evaluate((t) => document.querySelector(t).draw(), tag);
+        await settlesWhole(page, tag, name);
+        assertNoProblems(page);
+        await page.context().close();
+      }
+    }),
+  );
+});
+
+test('two layers while a held key redraws show the same picture as one, and settle whole', async () => {
+  await withServer((server) =>
+    withBrowser(async (browser) => {
+      for (const name of KEYED) {
+        const tag = `mathsight-${name}`;
+        const page = await openPage(browser, `${server.url}embed.html#widget=${name}`, { deviceScaleFactor: 2, width: 1100 });
+        await page.waitForSelector(`${tag}[data-ready]`, { timeout: 15000 });
+        const frames = 12;
+        const r = await page.evaluate(compareLayers, { tag, frames, keys: true });
+        assert.ok(r.layered >= frames / 2, `${name}: the lower canvas was used in ${r.layered} of ${frames} frames`);
+        assert.ok(r.baseInk, `${name}: the lower canvas holds part of the picture`);
+        assert.ok(r.worst <= 8, `${name}: a pixel differs by ${r.worst} levels`);
+        assert.ok(r.differing < 0.002, `${name}: ${(100 * r.differing).toFixed(3)} % of channels differ`);
+        await settlesWhole(page, tag, name);
         assertNoProblems(page);
         await page.context().close();
       }

@@ -93,7 +93,7 @@ test('dragging a point refits live; two points are an exact solve', async () => 
 
 test('keys select and move points; the model switches to a cubic', async () => {
   const { page, widget } = await coursePage();
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('n');
   const before = await state(page);
   assert.equal(before.selected_point, 1);

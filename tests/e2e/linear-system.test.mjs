@@ -132,7 +132,7 @@ test('dragging a handle moves its line and rewrites the row in whole numbers', a
 
 test('keys: n selects a handle, arrows move it, Enter and Backspace step', async () => {
   const { page } = await coursePage();
-  const canvas = page.locator(`${TAG} canvas`);
+  const canvas = page.locator(`${TAG} canvas.ms-canvas`);
   await canvas.focus();
   await page.keyboard.press('n');
   await page.keyboard.press('n');
@@ -157,14 +157,14 @@ test('a 3×3 system is three planes; drag and arrow keys turn the view', async (
   assert.equal(s.kind, 'unique');
   assert.deepEqual(s.x_exact, ['2', '3', '-1']);
   const yaw0 = Number(s.options.yaw);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
   s = await state(page);
   assert.equal(Number(s.options.yaw), yaw0 + 5);
   assert.equal(Number(s.options.pitch), 25);
   const plot = (await page.evaluate((tag) => document.querySelector(tag).plots, TAG))[0];
-  const box = await page.locator(`${TAG} canvas`).boundingBox();
+  const box = await page.locator(`${TAG} canvas.ms-canvas`).boundingBox();
   const cx = box.x + plot.x + plot.width / 2;
   const cy = box.y + plot.y + plot.height / 2;
   await page.mouse.move(cx, cy);

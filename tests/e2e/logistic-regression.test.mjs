@@ -96,7 +96,7 @@ test('a click adds a point of the chosen class; the keyboard adds one at its cur
   assert.equal(s.points.length, before.points.length + 1);
   const added = s.points[s.points.length - 1];
   assert.ok(Math.abs(added[0] - 1) < 0.05 && Math.abs(added[1] - 1) < 0.05 && added[2] === 0, `${added}`);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('1');
   s = await state(page);

@@ -85,7 +85,7 @@ test('dragging the image of e2 below the x axis flips the orientation', async ()
 
 test('keys move the selected basis image; a singular matrix explains A·x = b', async () => {
   const { page, widget } = await coursePage();
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowLeft');
   let s = await state(page);
   assert.deepEqual(s.columns[0], [1.9, 1]);

@@ -115,7 +115,7 @@ test('hovering moves the probe; clicking adds a point of the selected class', as
 
 test('arrow keys move the probe and Enter adds there; the toggle switches classifiers', async () => {
   const { page, widget } = await coursePage();
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   const before = (await state(page)).probe;
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');

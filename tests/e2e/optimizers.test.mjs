@@ -125,7 +125,7 @@ test('dragging moves the start, and so do the arrow keys', async () => {
   await page.mouse.up();
   let s = await state(page);
   assert.ok(Math.abs(s.start[0] + 2) < 0.05 && Math.abs(s.start[1] + 1) < 0.05, `start ${s.start}`);
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
   s = await state(page);

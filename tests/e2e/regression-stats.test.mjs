@@ -140,7 +140,7 @@ test('pasting a table fits it and names the bad rows; dragging and keys refit', 
   assert.equal(s.source, 'points');
   assert.equal(s.options.csv, '');
   const slope = s.slope;
-  await page.locator(`${TAG} canvas`).focus();
+  await page.locator(`${TAG} canvas.ms-canvas`).focus();
   await page.keyboard.press('Shift+ArrowUp');
   s = await state(page);
   assert.ok(s.slope > slope, 'ArrowUp moved the selected point up');

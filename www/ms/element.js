@@ -35,6 +35,10 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
 /** While animating, the readouts, formula and details are refreshed this far apart (ms). */
 const TEXT_EVERY_MS = 100;
+/** Redraws this close (ms) to the reader's last input and to the redraw before are an
+ * interaction — a drag, a held key, a slider — and are painted over a still layer like an
+ * animation; this long after the last one, the picture is painted whole again. */
+const SETTLE_MS = 150;
 /** The largest canvas the core draws on (src/viz/boundary.rs): a side, and the area. */
 const MAX_SIDE_PX = 16384;
 const MAX_AREA_PX = 64 * 1024 * 1024;
@@ -58,6 +62,11 @@ export class MathsightElement extends HTMLElement {
     this.optionError = null;
     /** Why the last picture could not be drawn, if it could not. */
     this.drawError = null;
+    /** When the reader last changed something, when the last picture was drawn, and the timer
+     * that paints it whole when all is quiet. */
+    this.inputAt = -Infinity;
+    this.lastDrawAt = -Infinity;
+    this.settleTimer = null;
     this.lastGood = { options: {}, step: 0 };
     this.lastLive = 0;
     this.uid = `ms${++uidCounter}`;
@@ -83,6 +92,8 @@ export class MathsightElement extends HTMLElement {
       this.resize?.disconnect();
       this.resize = null;
       this.wrapSize = null;
+      clearTimeout(this.settleTimer);
+      this.settleTimer = null;
       // Listeners on page-wide objects (the colour-scheme query) would keep the element alive.
       this.events?.abort();
       this.events = null;
@@ -323,7 +334,10 @@ export class MathsightElement extends HTMLElement {
           }
           this.changed();
         },
-        option: (name, value) => this.applyOption(name, value),
+        option: (name, value) => {
+          this.inputAt = performance.now();
+          return this.applyOption(name, value);
+        },
       },
     });
     this.buildSharing(hide, lock);
@@ -455,7 +469,10 @@ export class MathsightElement extends HTMLElement {
     };
     const send = (kind, e) => {
       const [x, y] = toDevice(e);
-      if (this.call((h) => h.pointer(kind, x, y))) this.changed();
+      if (this.call((h) => h.pointer(kind, x, y))) {
+        this.inputAt = performance.now();
+        this.changed();
+      }
     };
     this.canvas.addEventListener('pointerdown', (e) => {
       this.canvas.setPointerCapture?.(e.pointerId);
@@ -474,6 +491,7 @@ export class MathsightElement extends HTMLElement {
       const wasPlaying = this.handle?.playing() ?? false;
       if (this.call((h) => h.key(e.key, e.shiftKey))) {
         e.preventDefault();
+        this.inputAt = performance.now();
         this.holdStill(wasPlaying);
         this.changed();
       }
@@ -648,6 +666,17 @@ export class MathsightElement extends HTMLElement {
       .join(';');
   }
 
+  /** Paints the picture whole once the interaction has been quiet for SETTLE_MS. */
+  settleLater() {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (!this.base || this.handle?.playing()) return;
+      this.lastDrawAt = -Infinity;
+      this.requestDraw();
+    }, SETTLE_MS);
+  }
+
   /** Runs a draw call; an error it reports is shown in the widget, not thrown at the page. */
   paint(fn) {
     let result;
@@ -685,13 +714,17 @@ export class MathsightElement extends HTMLElement {
     // Reading the host's colour properties forces a style recalculation: animation frames
     // reuse the last reading; every still picture reads them afresh.
     const colours = playing && this.colours !== undefined ? this.colours : (this.colours = this.colourOverrides());
-    if (playing) {
-      // While animating, what stays still is kept on a canvas underneath (created on first
-      // need) and only the rest is repainted.
+    const now = performance.now();
+    const interacting = now - this.inputAt < SETTLE_MS && now - this.lastDrawAt < SETTLE_MS;
+    this.lastDrawAt = now;
+    if (playing || interacting) {
+      // While animating or interacting, what stays still is kept on a canvas underneath
+      // (created on first need) and only the rest is repainted.
       this.base ??= this.canvasWrap.appendChild(el('canvas', { class: 'ms-base', 'aria-hidden': 'true' }));
       if (this.base.width !== w) this.base.width = w;
       if (this.base.height !== h) this.base.height = h;
       this.layered = this.paint((handle) => handle.drawLayers(this.canvas, this.base, dpr, dark, colours)) === true;
+      if (!playing) this.settleLater();
     } else {
       this.paint((handle) => handle.draw(this.canvas, dpr, dark, colours));
       // A still picture is whole on the canvas; the layer underneath goes, with its memory.
