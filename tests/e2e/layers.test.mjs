@@ -129,6 +129,14 @@ test('two layers while a held key redraws show the same picture as one, and sett
         assert.ok(r.worst <= 8, `${name}: a pixel differs by ${r.worst} levels`);
         assert.ok(r.differing < 0.002, `${name}: ${(100 * r.differing).toFixed(3)} % of channels differ`);
         await settlesWhole(page, tag, name);
+        // The numbers under the plot, skipped while the key was held, have caught up.
+        const numbers = await page.evaluate((t) => {
+          const el = document.querySelector(t);
+          const shown = el.shadowRoot.querySelector('.ms-readouts').textContent;
+          el.refreshNumbers();
+          return { shown, fresh: el.shadowRoot.querySelector('.ms-readouts').textContent };
+        }, tag);
+        assert.equal(numbers.shown, numbers.fresh, `${name}: the readouts are up to date`);
         assertNoProblems(page);
         await page.context().close();
       }

@@ -32,7 +32,8 @@ function rangeOf(spec, control) {
 
 /**
  * Builds the controls into `container`. `on.action(name)` runs a button, `on.option(name,
- * value)` sets an option. Returns an object whose `refresh(controls, options, playing)` updates
+ * value)` sets an option, and `on.slide(name, value)` sets one from a slider being dragged (a
+ * stream of changes, like a drag on the plot). Returns an object whose `refresh(controls, options, playing)` updates
  * labels, values and markers.
  */
 export function buildControls(container, controls, specs, { hide, lock, uid, on }) {
@@ -54,7 +55,7 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
       const value = el('output', { for: id, class: 'ms-slider-value' });
       const marker = el('span', { class: 'ms-marker', 'aria-hidden': 'true' });
       const part = { input, value, marker, spec, scale: sliderScale(rangeOf(spec, c)) };
-      input.addEventListener('input', () => on.option(c.option, String(part.scale.fromSlider(Number(input.value)))));
+      input.addEventListener('input', () => on.slide(c.option, String(part.scale.fromSlider(Number(input.value)))));
       parts.set(name, part);
       container.append(
         el('span', { class: 'ms-slider' }, [

@@ -66,6 +66,8 @@ export class MathsightElement extends HTMLElement {
      * that paints it whole when all is quiet. */
     this.inputAt = -Infinity;
     this.lastDrawAt = -Infinity;
+    /** Whether the numbers under the plot lag behind the state (skipped while moving). */
+    this.numbersStale = false;
     this.settleTimer = null;
     this.lastGood = { options: {}, step: 0 };
     this.lastLive = 0;
@@ -334,7 +336,8 @@ export class MathsightElement extends HTMLElement {
           }
           this.changed();
         },
-        option: (name, value) => {
+        option: (name, value) => this.applyOption(name, value),
+        slide: (name, value) => {
           this.inputAt = performance.now();
           return this.applyOption(name, value);
         },
@@ -576,17 +579,26 @@ export class MathsightElement extends HTMLElement {
     const state = JSON.parse(this.handle.stateJson());
     this.lastGood = { options: JSON.parse(this.handle.changedOptionsJson()), step: state.step ?? 0 };
     this.requestDraw();
-    // While animating, the numbers under the plot change faster than anyone reads them: they
-    // are refreshed TEXT_EVERY_MS apart, and at once when the animation stops.
+    // While animating or while the reader drags or holds a key, the numbers under the plot
+    // change faster than anyone reads them (and a change of text makes the next frame
+    // recalculate styles): they are refreshed TEXT_EVERY_MS apart, and at once when all is
+    // quiet. Messages, errors, controls and the spoken description always follow at once.
     const now = performance.now();
-    const numbers = !this.handle.playing() || !(now - this.lastNumbers < TEXT_EVERY_MS);
+    const playing = this.handle.playing();
+    const interacting = !playing && now - this.inputAt < SETTLE_MS;
+    const numbers = (!playing && !interacting) || !(now - this.lastNumbers < TEXT_EVERY_MS);
     if (numbers) this.lastNumbers = now;
     this.refreshText(state, numbers);
-    if (numbers) {
-      this.refreshTable();
-      this.refreshCode();
-    }
+    if (numbers) this.refreshDetails();
+    this.numbersStale = !numbers;
+    if (interacting) this.settleLater();
     this.dispatchEvent(new CustomEvent('change', { detail: state }));
+  }
+
+  /** The table and the program, which follow the numbers. */
+  refreshDetails() {
+    this.refreshTable();
+    this.refreshCode();
   }
 
   /** The text around the plot; the readouts, formula and details only if `numbers`. */
@@ -666,12 +678,20 @@ export class MathsightElement extends HTMLElement {
       .join(';');
   }
 
-  /** Paints the picture whole once the interaction has been quiet for SETTLE_MS. */
+  /** Once the interaction has been quiet for SETTLE_MS: the numbers it left stale are
+   * refreshed, and the picture is painted whole. (Play refreshes and repaints on its own.) */
   settleLater() {
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      if (!this.base || this.handle?.playing()) return;
+      if (!this.handle || this.handle.playing()) return;
+      if (this.numbersStale) {
+        this.numbersStale = false;
+        this.lastNumbers = performance.now();
+        this.refreshNumbers();
+        this.refreshDetails();
+      }
+      if (!this.base) return;
       this.lastDrawAt = -Infinity;
       this.requestDraw();
     }, SETTLE_MS);
@@ -711,13 +731,14 @@ export class MathsightElement extends HTMLElement {
     if (this.canvas.height !== h) this.canvas.height = h;
     const dark = darkScheme.matches;
     const playing = Boolean(this.handle?.playing());
-    // Reading the host's colour properties forces a style recalculation: animation frames
-    // reuse the last reading; every still picture reads them afresh.
-    const colours = playing && this.colours !== undefined ? this.colours : (this.colours = this.colourOverrides());
     const now = performance.now();
     const interacting = now - this.inputAt < SETTLE_MS && now - this.lastDrawAt < SETTLE_MS;
     this.lastDrawAt = now;
-    if (playing || interacting) {
+    // Reading the host's colour properties forces a style recalculation: the frames of an
+    // animation or interaction reuse the last reading; every still picture reads them afresh.
+    const moving = playing || interacting;
+    const colours = moving && this.colours !== undefined ? this.colours : (this.colours = this.colourOverrides());
+    if (moving) {
       // While animating or interacting, what stays still is kept on a canvas underneath
       // (created on first need) and only the rest is repainted.
       this.base ??= this.canvasWrap.appendChild(el('canvas', { class: 'ms-base', 'aria-hidden': 'true' }));
