@@ -121,17 +121,17 @@ impl HypothesisTest {
             root.split_by_breakpoints([] as [u32; 0], [at(0.31), at(0.54), at(0.77)])
         };
         let [pa, pb, pc, pd] = [&panels[0], &panels[1], &panels[2], &panels[3]];
-        // The axes first, those that α leaves alone before the power panel's (its caption
-        // names α): then the keys and drags, which mostly move α, repaint only what follows
-        // them while they go on (see `viz::layers`).
+        // What α leaves alone first — three panels' axes and the whole posterior panel — then
+        // the power panel's axes (its caption names α) and the rest: the keys and drags, which
+        // mostly move α, then repaint only what follows while they go on (see `viz::layers`).
         let null_t = self.null_axes(pa, frame)?;
         let sim_t = self.simulation_axes(pc, frame)?;
         let post_t = self.posterior_axes(pd, frame)?;
+        self.draw_posterior(root, &post_t, frame)?;
         let power_t = self.power_axes(pb, frame)?;
         self.draw_null(root, &null_t, frame)?;
         self.draw_power(root, &power_t, frame)?;
         self.draw_simulation(root, &sim_t, frame)?;
-        self.draw_posterior(root, &post_t, frame)?;
         self.plots = [
             ("null", null_t),
             ("power", power_t),
