@@ -33,7 +33,8 @@ function controlsKey(controls) {
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
-/** While animating, the readouts, formula and details are refreshed this far apart (ms). */
+/** While animating or interacting, the readouts, formula and details are refreshed this far
+ * apart (ms). */
 const TEXT_EVERY_MS = 100;
 /** Redraws this close (ms) to the reader's last input and to the redraw before are an
  * interaction — a drag, a held key, a slider — and are painted over a still layer like an
