@@ -66,6 +66,7 @@ export class MathsightElement extends HTMLElement {
     /** When the reader last changed something, when the last picture was drawn, and the timer
      * that paints it whole when all is quiet. */
     this.inputAt = -Infinity;
+    this.fromInput = false;
     this.lastDrawAt = -Infinity;
     /** Whether the numbers under the plot lag behind the state (skipped while moving). */
     this.numbersStale = false;
@@ -339,7 +340,7 @@ export class MathsightElement extends HTMLElement {
         },
         option: (name, value) => this.applyOption(name, value),
         slide: (name, value) => {
-          this.inputAt = performance.now();
+          this.input();
           return this.applyOption(name, value);
         },
       },
@@ -474,7 +475,7 @@ export class MathsightElement extends HTMLElement {
     const send = (kind, e) => {
       const [x, y] = toDevice(e);
       if (this.call((h) => h.pointer(kind, x, y))) {
-        this.inputAt = performance.now();
+        this.input();
         this.changed();
       }
     };
@@ -495,7 +496,7 @@ export class MathsightElement extends HTMLElement {
       const wasPlaying = this.handle?.playing() ?? false;
       if (this.call((h) => h.key(e.key, e.shiftKey))) {
         e.preventDefault();
-        this.inputAt = performance.now();
+        this.input();
         this.holdStill(wasPlaying);
         this.changed();
       }
@@ -586,7 +587,8 @@ export class MathsightElement extends HTMLElement {
     // quiet. Messages, errors, controls and the spoken description always follow at once.
     const now = performance.now();
     const playing = this.handle.playing();
-    const interacting = !playing && now - this.inputAt < SETTLE_MS;
+    const interacting = !playing && this.fromInput && now - this.inputAt < SETTLE_MS;
+    this.fromInput = false;
     const numbers = (!playing && !interacting) || !(now - this.lastNumbers < TEXT_EVERY_MS);
     if (numbers) this.lastNumbers = now;
     this.refreshText(state, numbers);
@@ -594,6 +596,14 @@ export class MathsightElement extends HTMLElement {
     this.numbersStale = !numbers;
     if (interacting) this.settleLater();
     this.dispatchEvent(new CustomEvent('change', { detail: state }));
+  }
+
+  /** Notes that the change about to be made comes from the reader's drag, key or slider: one
+   * of a stream of changes (buttons, other controls and the host page's calls are changes of
+   * their own, shown in full at once). */
+  input() {
+    this.inputAt = performance.now();
+    this.fromInput = true;
   }
 
   /** The table and the program, which follow the numbers. */
