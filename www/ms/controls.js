@@ -33,8 +33,8 @@ function rangeOf(spec, control) {
 /**
  * Builds the controls into `container`. `on.action(name)` runs a button, `on.option(name,
  * value)` sets an option, and `on.slide(name, value)` sets one from a slider being dragged (a
- * stream of changes, like a drag on the plot). Returns an object whose `refresh(controls, options, playing)` updates
- * labels, values and markers.
+ * stream of changes, like a drag on the plot). Returns an object whose `refresh(controls,
+ * options, playing)` updates labels, values and markers.
  */
 export function buildControls(container, controls, specs, { hide, lock, uid, on }) {
   container.replaceChildren();
