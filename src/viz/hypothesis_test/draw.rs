@@ -369,12 +369,15 @@ impl HypothesisTest {
             (HPos::Left, VPos::Bottom),
             &theme.muted,
         )?;
+        // At the right end: the curve starts at α on the left, and its label's backing would
+        // hide it there.
+        let right = (t.rect.x + t.rect.width) as f64 - 4.0 * k;
         text(
             root,
             frame,
             "α (power when d = 0)",
-            [x, t.to_px([0.0, m.alpha])[1] - 2.0 * k],
-            (HPos::Left, VPos::Bottom),
+            [right, t.to_px([0.0, m.alpha])[1] - 2.0 * k],
+            (HPos::Right, VPos::Bottom),
             &theme.warning,
         )?;
         Ok(())
