@@ -11,6 +11,7 @@
 
 use super::error::{MathError, MAX_COORDINATE};
 use super::rng::SplitMix64;
+use super::sorting::sort_floats;
 
 /// The most values a summary accepts.
 pub const MAX_VALUES: usize = 1_000;
@@ -51,7 +52,7 @@ impl Summary {
         let n = values.len();
         let nf = n as f64;
         let mut sorted = values.to_vec();
-        sorted.sort_by(f64::total_cmp);
+        sort_floats(&mut sorted);
         // Two passes: the mean, then a correction by the mean of the residuals.
         let rough = values.iter().sum::<f64>() / nf;
         let mean = rough + values.iter().map(|x| x - rough).sum::<f64>() / nf;
@@ -155,15 +156,6 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
         _ => return f64::NAN,
     };
     a + (h - lo as f64) * (b - a)
-}
-
-/// The indices of `keys` in increasing order of key (ties by index, NaN last). One shared
-/// sort keeps the wasm small: every distinct comparator compiles a sort of its own.
-pub fn order_by(keys: &[f64]) -> Vec<usize> {
-    let key = |i: usize| keys.get(i).copied().unwrap_or(f64::NAN);
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
-    order
 }
 
 /// The most frequent values of sorted data and their count; none when no value repeats.

@@ -35,6 +35,7 @@ pub mod rational;
 pub mod regression;
 pub mod rng;
 pub mod sample;
+pub mod sorting;
 pub mod special;
 pub mod surfaces;
 pub mod svd;

@@ -18,7 +18,7 @@ pub fn noisy_line(
     let mut xs: Vec<f64> = (0..n)
         .map(|_| x_range.0 + (x_range.1 - x_range.0) * rng.uniform())
         .collect();
-    xs.sort_by(f64::total_cmp);
+    super::sorting::sort_floats(&mut xs);
     xs.into_iter()
         .map(|x| [x, slope * x + intercept + noise * rng.normal()])
         .collect()

@@ -254,6 +254,21 @@ test('a student completes every challenge; each success is shown, announced and 
   assertNoProblems(page);
 });
 
+test('the head preloads exactly the modules and the core the page loads, and each is fetched once', async () => {
+  const page = await openPage(browser, `${server.url}index.html`);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
+  await page.reload();
+  await showWidget(page, 'linear-system');
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')].map((l) => l.getAttribute('href')),
+  );
+  const code = [...new Set(fetched.filter((f) => /^(ms|pkg)\//.test(f)))].sort();
+  assert.deepEqual([...preloaded].sort(), code, 'every shell module and the core are preloaded, and nothing else');
+  for (const f of code) assert.equal(fetched.filter((x) => x === f).length, 1, `${f} fetched once`);
+  assertNoProblems(page);
+});
+
 test('each section links to its widget alone and in the embed guide, in the same state', async () => {
   const page = await openPage(browser, `${server.url}index.html`);
   for (const name of SECTIONS) {
@@ -344,6 +359,9 @@ for (const [width, colorScheme] of [[1280, 'light'], [390, 'light'], [1280, 'dar
     const page = await openPage(browser, `${server.url}index.html`, { width, height: 900, colorScheme });
     await startAll(page);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Lessons away from the viewport skip painting (course.css); a reader never sees them so,
+    // but one picture of the whole page would. Show every lesson, as scrolling to each does.
+    await page.addStyleTag({ content: '.lesson { content-visibility: visible; }' });
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(outputDir(), `course-${width}-${colorScheme}.png`), fullPage: true });
     if (colorScheme === 'dark') assert.deepEqual(await axeViolations(page), [], 'axe in the dark theme');

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::DescriptiveStats;
-use crate::math::descriptive::order_by;
+use crate::math::sorting::order_by;
 use crate::viz::annotate::{backed_label, dashed_px};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;

@@ -10,8 +10,9 @@ mod code;
 mod draw;
 mod formula;
 
-use crate::math::descriptive::{order_by, sample_shape, Histogram, Shape, Summary, MAX_VALUES};
+use crate::math::descriptive::{sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
+use crate::math::sorting::{order_by, sort_floats};
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -576,7 +577,7 @@ impl Widget for DescriptiveStats {
 
     fn table(&self) -> Option<Table> {
         let mut sorted = self.model.values.clone();
-        sorted.sort_by(f64::total_cmp);
+        sort_floats(&mut sorted);
         Some(Table {
             caption: format!("The {} values, in order", sorted.len()),
             headers: vec!["rank", "value"],

@@ -281,8 +281,7 @@ impl DistributionWidget {
         }
         // The empirical CDF of the samples, thinned to at most 600 steps.
         if !self.samples.is_empty() {
-            let mut sorted = self.samples.clone();
-            sorted.sort_by(f64::total_cmp);
+            let sorted = &self.samples;
             let n = sorted.len();
             let stride = n.div_ceil(600).max(1);
             let mut path = vec![t.to_backend([t.x.lo, 0.0])];

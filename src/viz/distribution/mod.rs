@@ -11,6 +11,7 @@ mod model;
 mod table;
 
 use crate::math::distributions::Distribution as Dist;
+use crate::math::sorting::sort_floats;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -160,6 +161,7 @@ pub struct DistributionWidget {
     options: OptionSet,
     dist: Dist,
     view: Span,
+    /// The seeded samples, in increasing order.
     samples: Vec<f64>,
     drag: Option<End>,
     plots: Vec<PlotInfo>,
@@ -202,6 +204,8 @@ impl DistributionWidget {
             self.options.int("samples").max(0) as usize,
             self.options.int("seed") as u64,
         );
+        // Sorted once here, so the empirical CDF needs no sort per frame.
+        sort_floats(&mut self.samples);
     }
 
     /// Replaces the options if they describe a valid distribution; on error nothing changes.

@@ -10,6 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::GradientDescent;
+use crate::math::sorting::order_by;
 use crate::viz::chart::{self, stroke};
 use crate::viz::field::{band_colours, band_of};
 use crate::viz::geometry::{PixelRect, Span, Transform};
@@ -131,9 +132,9 @@ impl GradientDescent {
                 quads.push((depth, pts, fit.cost(mc, cc)));
             }
         }
-        quads.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let depths: Vec<f64> = quads.iter().map(|q| q.0).collect();
         let colours = band_colours(theme);
-        for (_, pts, v) in &quads {
+        for (_, pts, v) in order_by(&depths).into_iter().filter_map(|i| quads.get(i)) {
             let band = band_of(*v, lo, hi) as usize;
             let fill = colours[band.min(colours.len() - 1)];
             root.draw(&Polygon::new(pts.clone(), fill.filled()))

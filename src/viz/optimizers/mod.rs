@@ -18,6 +18,7 @@ use crate::math::optimizers::Method;
 use crate::math::race::Run;
 use crate::math::regression::LineFit;
 use crate::math::sample;
+use crate::math::sorting::order_by;
 use crate::math::surfaces::Surface;
 use crate::math::Objective2;
 use crate::viz::clock::StepClock;
@@ -575,9 +576,12 @@ impl Widget for Optimizers {
             });
         }
         if self.race.finished() {
-            let mut done: Vec<(&Racer, usize)> =
-                self.runs().map(|(r, run)| (r, run.steps())).collect();
-            done.sort_by_key(|d| d.1);
+            let runs: Vec<(&Racer, usize)> = self.runs().map(|(r, run)| (r, run.steps())).collect();
+            let steps: Vec<f64> = runs.iter().map(|d| d.1 as f64).collect();
+            let done: Vec<(&Racer, usize)> = order_by(&steps)
+                .into_iter()
+                .filter_map(|i| runs.get(i).copied())
+                .collect();
             let order: Vec<String> = done
                 .iter()
                 .map(|(r, s)| format!("{} ({s})", r.label))

@@ -9,9 +9,9 @@ mod code;
 mod draw;
 mod formula;
 
-use crate::math::descriptive::order_by;
 use crate::math::ols::Ols;
 use crate::math::sample;
+use crate::math::sorting::order_by;
 use crate::math::table::{parse_table, RowError, Table, MAX_ROWS};
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
