@@ -96,3 +96,41 @@ fn no_option_uses_a_reserved_url_key() {
         }
     }
 }
+
+/// Size: every sort goes through `math::sorting`. Each `slice::sort*` call with a new element
+/// type or comparator compiles a sort of its own into the wasm (2–15 KB); test code may use
+/// them (it is never shipped).
+#[test]
+fn every_sort_goes_through_math_sorting() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut found = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| !f.to_string_lossy().ends_with("tests.rs"))
+    {
+        let text = fs::read_to_string(file).unwrap();
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in shipped.lines().enumerate() {
+            for word in [
+                ".sort(",
+                ".sort_by(",
+                ".sort_by_key(",
+                ".sort_unstable",
+                ".select_nth_unstable",
+            ] {
+                if line.contains(word) && !line.trim_start().starts_with("//") {
+                    found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use math::sorting instead:\n{}",
+        found.join("\n")
+    );
+}
