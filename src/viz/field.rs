@@ -115,16 +115,17 @@ pub fn banded_field(
     let mut bands = vec![0u8; w * h];
     let dx = transform.x.width() / w.max(1) as f64;
     let dy = transform.y.width() / h.max(1) as f64;
-    let f: &dyn Fn(f64, f64) -> f64 = &f;
     for (row, chunk) in bands.chunks_mut(w.max(1)).enumerate() {
         let y = transform.y.hi - (row as f64 + 0.5) * dy;
-        band_row(chunk, transform.x.lo, dx, y, lo, hi, f);
+        band_row(chunk, transform.x.lo, dx, y, lo, hi, &f);
     }
     let colours = band_colours(theme);
     let lines: Vec<RGBColor> = colours.iter().map(|c| mix(*c, theme.text, 0.28)).collect();
     let mut rgba = vec![255u8; w * h * 4];
-    for row in 0..h {
-        colour_row(&mut rgba, &bands, w, row, &colours, &lines);
+    let rows: Vec<&[u8]> = bands.chunks(w.max(1)).collect();
+    for (k, out) in rgba.chunks_mut(4 * w.max(1)).enumerate().take(h) {
+        let (row, below) = (rows[k], rows.get(k + 1).unwrap_or(&rows[k]));
+        colour_row(out, row, below, &colours, &lines);
     }
     Field {
         rect,
@@ -141,40 +142,31 @@ pub fn banded_field(
 
 /// Bands `f(x₀ + (i + ½)·dx, y)` for every pixel `i` of one row.
 #[inline(never)]
-fn band_row(
+fn band_row<F: Fn(f64, f64) -> f64>(
     row: &mut [u8],
     x0: f64,
     dx: f64,
     y: f64,
     lo: f64,
     hi: f64,
-    f: &dyn Fn(f64, f64) -> f64,
+    f: &F,
 ) {
     for (col, band) in row.iter_mut().enumerate() {
         *band = band_of(f(x0 + (col as f64 + 0.5) * dx, y), lo, hi);
     }
 }
 
-/// Colours row `row` of `rgba` from `bands` (`w` wide), darkening band edges as contour lines.
+/// Colours one row of pixels (`out`, RGBA) from its bands and the bands of the row below
+/// (the same row for the last), darkening band edges as contour lines.
 #[inline(never)]
-fn colour_row(
-    rgba: &mut [u8],
-    bands: &[u8],
-    w: usize,
-    row: usize,
-    colours: &[RGBColor],
-    lines: &[RGBColor],
-) {
-    let h = bands.len() / w.max(1);
-    for col in 0..w {
-        let i = row * w + col;
-        let b = bands[i];
-        let right = if col + 1 < w { bands[i + 1] } else { b };
-        let below = if row + 1 < h { bands[i + w] } else { b };
-        let edge = right != b || below != b;
-        let palette = if edge { lines } else { colours };
-        let c = palette[(b as usize).min(palette.len() - 1)];
-        rgba[4 * i..4 * i + 3].copy_from_slice(&[c.0, c.1, c.2]);
+fn colour_row(out: &mut [u8], row: &[u8], below: &[u8], colours: &[RGBColor], lines: &[RGBColor]) {
+    let last = colours.len().min(lines.len()).saturating_sub(1);
+    let right = row.iter().skip(1).chain(row.last());
+    for (((px, &b), &r), &d) in out.chunks_exact_mut(4).zip(row).zip(right).zip(below) {
+        let palette = if r != b || d != b { lines } else { colours };
+        if let Some(c) = palette.get((b as usize).min(last)) {
+            px[..3].copy_from_slice(&[c.0, c.1, c.2]);
+        }
     }
 }
 
@@ -213,5 +205,59 @@ mod tests {
         // The centre is the lowest band, a corner the highest.
         assert_eq!(f.bands[15 * 40 + 20], 0);
         assert_eq!(f.bands[0], BANDS - 1);
+    }
+
+    #[test]
+    fn band_edges_are_drawn_as_contour_lines() {
+        let t = Transform {
+            rect: PixelRect {
+                x: 0,
+                y: 0,
+                width: 24,
+                height: 10,
+            },
+            x: Span::new(0.0, 1.0),
+            y: Span::new(0.0, 1.0),
+        };
+        // Bands change along x only (and along y in the bottom rows, where f jumps).
+        let f = banded_field(&t, 0.0, 1.0, &Theme::LIGHT, 1, |x, y| {
+            if y < 0.15 {
+                1.0
+            } else {
+                x * x
+            }
+        });
+        let colours = band_colours(&Theme::LIGHT);
+        let lines: Vec<RGBColor> = colours
+            .iter()
+            .map(|c| mix(*c, Theme::LIGHT.text, 0.28))
+            .collect();
+        let w = 24;
+        for row in 0..10 {
+            for col in 0..w {
+                let i = row * w + col;
+                let b = f.bands[i];
+                let right = if col + 1 < w { f.bands[i + 1] } else { b };
+                let below = if row + 1 < 10 { f.bands[i + w] } else { b };
+                let c = if right != b || below != b {
+                    lines[b as usize]
+                } else {
+                    colours[b as usize]
+                };
+                assert_eq!(
+                    &f.rgba[4 * i..4 * i + 4],
+                    &[c.0, c.1, c.2, 255],
+                    "pixel ({col}, {row})"
+                );
+            }
+        }
+        // The test means something: bands change along a row, and the bottom two rows are the
+        // top band, so the row above them is contour wherever its own band is lower.
+        assert!(f.bands[..w].windows(2).any(|p| p[0] != p[1]));
+        assert!(f.bands[8 * w..].iter().all(|&b| b == BANDS - 1));
+        assert_eq!(
+            &f.rgba[4 * 7 * w..4 * 7 * w + 3],
+            &[lines[0].0, lines[0].1, lines[0].2]
+        );
     }
 }
