@@ -221,7 +221,7 @@ mod tests {
         };
         // Bands change along x only (and along y in the bottom rows, where f jumps).
         let f = banded_field(&t, 0.0, 1.0, &Theme::LIGHT, 1, |x, y| {
-            if y < 0.15 {
+            if y < 0.2 {
                 1.0
             } else {
                 x * x
