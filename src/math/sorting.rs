@@ -84,36 +84,6 @@ fn sift_down<T: Copy>(v: &mut [T], mut root: usize, end: usize, less: &impl Fn(T
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    fn any_float() -> impl Strategy<Value = f64> {
-        prop_oneof![
-            -1e3..1e3f64,
-            proptest::num::f64::ANY,
-            Just(0.0),
-            Just(-0.0),
-            Just(f64::NAN),
-            Just(-f64::NAN),
-        ]
-    }
-
-    proptest! {
-        #[test]
-        fn sorts_floats_as_the_standard_library_does(mut xs in prop::collection::vec(any_float(), 0..300)) {
-            let mut expected = xs.clone();
-            expected.sort_by(f64::total_cmp);
-            sort_floats(&mut xs);
-            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-            prop_assert_eq!(bits(&xs), bits(&expected));
-        }
-
-        #[test]
-        fn orders_indices_stably(keys in prop::collection::vec(prop_oneof![any_float(), (0..5u8).prop_map(f64::from)], 0..300)) {
-            let mut expected: Vec<usize> = (0..keys.len()).collect();
-            expected.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
-            prop_assert_eq!(order_by(&keys), expected);
-        }
-    }
 
     #[test]
     fn the_key_keeps_the_total_order() {
@@ -137,5 +107,41 @@ mod tests {
             );
         }
         assert!(total_key(-f64::NAN) < total_key(f64::NEG_INFINITY));
+    }
+
+    /// proptest runs natively only (it is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn any_float() -> impl Strategy<Value = f64> {
+            prop_oneof![
+                -1e3..1e3f64,
+                proptest::num::f64::ANY,
+                Just(0.0),
+                Just(-0.0),
+                Just(f64::NAN),
+                Just(-f64::NAN),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn sorts_floats_as_the_standard_library_does(mut xs in prop::collection::vec(any_float(), 0..300)) {
+                let mut expected = xs.clone();
+                expected.sort_by(f64::total_cmp);
+                sort_floats(&mut xs);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                prop_assert_eq!(bits(&xs), bits(&expected));
+            }
+
+            #[test]
+            fn orders_indices_stably(keys in prop::collection::vec(prop_oneof![any_float(), (0..5u8).prop_map(f64::from)], 0..300)) {
+                let mut expected: Vec<usize> = (0..keys.len()).collect();
+                expected.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+                prop_assert_eq!(order_by(&keys), expected);
+            }
+        }
     }
 }
