@@ -22,6 +22,9 @@ const WIDGETS = readFileSync(path.join(ROOT, 'www/mathsight.js'), 'utf8')
   .map((s) => s.trim().replace(/'/g, ''))
   .filter(Boolean);
 const BUDGET = { courseGzipKB: 150, widgetGzipKB: 120, frameP95Ms: 4, firstPaintMs: 300 };
+/** Frames of a held key measured right after a widget appears, then frames before the measured 300. */
+const COLD_FRAMES = 60;
+const WARM_UP_FRAMES = 240;
 
 const kb = (n) => n / 1024;
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
@@ -121,9 +124,20 @@ async function frames(browser, server) {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
     await page.goto(`${server.url}www/embed.html#widget=${name}`);
     await page.evaluate(WAIT_READY, `mathsight-${name}`);
-    await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: 30 }); // warm up
+    // The first frames of a held key run partly in the browser's baseline wasm code: it moves
+    // a function to optimised code after enough calls, and a widget's large draw function is
+    // called once a frame. Those frames are reported apart ("cold"); the budget is judged on
+    // the frames after them, once the browser has settled on its code.
+    const cold = await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: COLD_FRAMES });
+    await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: WARM_UP_FRAMES });
     const times = await page.evaluate(FRAMES, { selector: `mathsight-${name}`, count: 300 });
-    rows[name] = { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), frames: times.length };
+    rows[name] = {
+      medianMs: quantile(times, 0.5),
+      p95Ms: quantile(times, 0.95),
+      frames: times.length,
+      coldMedianMs: quantile(cold, 0.5),
+      coldP95Ms: quantile(cold, 0.95),
+    };
     await page.close();
   }
   return rows;
@@ -329,9 +343,10 @@ for (const [label, d] of Object.entries(report.peers)) {
 say();
 say(`Start: first widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (budget ${BUDGET.firstPaintMs}); all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms (scrolled through)`);
 say();
-say('Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95');
+say(`Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95     first ${COLD_FRAMES}: median   p95`);
 for (const [name, f] of Object.entries(report.frames)) {
-  say(`  ${name.padEnd(42)}${fmt(f.medianMs, 2).padStart(8)}${fmt(f.p95Ms, 2).padStart(9)}   ${f.p95Ms <= BUDGET.frameP95Ms ? 'within' : 'OVER'} ${BUDGET.frameP95Ms} ms`);
+  const cold = f.coldP95Ms === undefined ? '' : `${fmt(f.coldMedianMs, 2).padStart(14)}${fmt(f.coldP95Ms, 2).padStart(7)}`;
+  say(`  ${name.padEnd(42)}${fmt(f.medianMs, 2).padStart(8)}${fmt(f.p95Ms, 2).padStart(9)}   ${f.p95Ms <= BUDGET.frameP95Ms ? 'within' : 'OVER  '} ${BUDGET.frameP95Ms} ms${cold}`);
 }
 say();
 const c = report.compute;
