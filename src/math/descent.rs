@@ -77,7 +77,12 @@ impl Status {
 pub struct Descent {
     learning_rate: f64,
     first: Iterate,
+    /// Every iterate from the start, or only the start for a run [`Self::without_history`].
     iterates: Vec<Iterate>,
+    latest: Iterate,
+    steps: usize,
+    converged_at: Option<usize>,
+    history: bool,
     status: Status,
     rising: usize,
     rise_from: f64,
@@ -115,6 +120,7 @@ impl Descent {
         };
         let finite = first.value.is_finite() && first.gradient.iter().all(|g| g.is_finite());
         let tolerance = GRADIENT_TOLERANCE * (1.0 + norm2(first.gradient));
+        let first_meets = norm2(first.gradient) <= tolerance;
         let status = if !finite {
             Status::Diverged {
                 step: 0,
@@ -129,6 +135,10 @@ impl Descent {
             learning_rate,
             first,
             iterates: vec![first],
+            latest: first,
+            steps: 0,
+            converged_at: (finite && first_meets).then_some(0),
+            history: true,
             status,
             rising: 0,
             rise_from: first.value,
@@ -141,6 +151,14 @@ impl Descent {
     /// legitimately rises now and then. Blow-up and non-finite values still stop it.
     pub fn without_rise_test(mut self) -> Self {
         self.rise_test = false;
+        self
+    }
+
+    /// The same run keeping only its start and its latest iterate, for when only the outcome
+    /// matters ([`Self::status`], [`Self::converged_at`]): thousands of steps then cost no
+    /// memory. [`Self::iterates`] holds the start alone.
+    pub fn without_history(mut self) -> Self {
+        self.history = false;
         self
     }
 
@@ -168,7 +186,7 @@ impl Descent {
             value: objective.value(theta),
             gradient: objective.gradient(theta),
         };
-        let step = self.iterates.len();
+        let step = self.steps + 1;
         let finite =
             next.value.is_finite() && theta.iter().chain(&next.gradient).all(|v| v.is_finite());
         if !finite {
@@ -178,7 +196,7 @@ impl Descent {
             };
             return false;
         }
-        let start_value = self.iterates.first().map_or(now.value, |i| i.value);
+        let start_value = self.first.value;
         // Rises within rounding noise of the larger of the two values do not count.
         let noise = 1e-12 * start_value.max(now.value).abs();
         let converged = self.status == Status::Converged;
@@ -191,7 +209,15 @@ impl Descent {
             self.rising = 0;
         }
         let blown_up = next.value > BLOW_UP_FACTOR * (1.0 + start_value);
-        self.iterates.push(next);
+        if self.history {
+            self.iterates.push(next);
+        }
+        self.latest = next;
+        self.steps = step;
+        let meets_tolerance = norm2(next.gradient) <= self.tolerance;
+        if meets_tolerance && self.converged_at.is_none() {
+            self.converged_at = Some(step);
+        }
         if self.rising >= RISING_STEPS || blown_up {
             self.status = Status::Diverged {
                 step,
@@ -204,7 +230,7 @@ impl Descent {
                     to: next.value,
                 },
             };
-        } else if norm2(next.gradient) <= self.tolerance {
+        } else if meets_tolerance {
             self.status = Status::Converged;
         } else if self.status != Status::Converged {
             self.status = Status::Running;
@@ -214,18 +240,18 @@ impl Descent {
 
     /// The latest iterate.
     pub fn current(&self) -> &Iterate {
-        // A descent always holds its start, so `last` always finds one.
-        self.iterates.last().unwrap_or(&self.first)
+        &self.latest
     }
 
-    /// Every iterate from the start (index 0) to the latest.
+    /// Every iterate from the start (index 0) to the latest (only the start for a run
+    /// [`Self::without_history`]).
     pub fn iterates(&self) -> &[Iterate] {
         &self.iterates
     }
 
     /// The number of steps taken.
     pub fn steps(&self) -> usize {
-        self.iterates.len() - 1
+        self.steps
     }
 
     /// How the run stands.
@@ -241,9 +267,7 @@ impl Descent {
     /// The step (1-based count of steps taken) at which the run first met the convergence
     /// test, if it has.
     pub fn converged_at(&self) -> Option<usize> {
-        self.iterates
-            .iter()
-            .position(|i| norm2(i.gradient) <= self.tolerance)
+        self.converged_at
     }
 }
 
@@ -259,6 +283,34 @@ mod tests {
         }
         fn gradient(&self, t: [f64; 2]) -> [f64; 2] {
             [2.0 * t[0], 20.0 * t[1]]
+        }
+    }
+
+    #[test]
+    fn a_run_without_history_ends_as_the_full_run_does() {
+        // Converging, slow, rising and blowing up: learning rates either side of 2/L = 0.1,
+        // from several starts.
+        for rate in [0.001, 0.05, 0.0999, 0.1, 0.1001, 0.12, 0.5, 30.0] {
+            for start in [[1.0, 1.0], [-3.0, 0.0], [0.0, 1e-13], [1e150, 1e150]] {
+                for steps in [0, 1, 7, 250, 20_000] {
+                    let mut full = Descent::new(&Bowl, start, rate).unwrap();
+                    let mut lean = Descent::new(&Bowl, start, rate).unwrap().without_history();
+                    full.run(&Bowl, steps);
+                    lean.run(&Bowl, steps);
+                    let case = format!("α {rate}, start {start:?}, {steps} steps");
+                    assert_eq!(lean.status(), full.status(), "{case}");
+                    assert_eq!(lean.converged_at(), full.converged_at(), "{case}");
+                    assert_eq!(lean.steps(), full.steps(), "{case}");
+                    assert_eq!(lean.current(), full.current(), "{case}");
+                    assert_eq!(lean.iterates().len(), 1, "{case}");
+                    // The full run's first converging step, found by scanning its history.
+                    let scanned = full
+                        .iterates()
+                        .iter()
+                        .position(|i| norm2(i.gradient) <= full.tolerance);
+                    assert_eq!(full.converged_at(), scanned, "{case}");
+                }
+            }
         }
     }
 

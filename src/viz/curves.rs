@@ -59,7 +59,8 @@ pub fn polyline<DB: DrawingBackend>(
     while let Some(p) = points.next() {
         let q = t.to_px(p);
         let is_last = points.peek().is_none();
-        if (q[0] - last_px[0]).hypot(q[1] - last_px[1]) < min_gap_px && !is_last {
+        let (dx, dy) = (q[0] - last_px[0], q[1] - last_px[1]);
+        if min_gap_px > 0.0 && dx * dx + dy * dy < min_gap_px * min_gap_px && !is_last {
             continue;
         }
         match t.clip(last, p) {

@@ -41,14 +41,15 @@ fn keep_mask(points: &[(i32, i32)], tolerance: f64) -> Vec<bool> {
             continue;
         }
         let (pa, pb) = (points[a], points[b]);
+        // Squared distances: the same order and the same test, without a square root per vertex.
         let (mut far, mut worst) = (a, -1.0);
         for (i, &p) in points.iter().enumerate().take(b).skip(a + 1) {
-            let d = distance_to_segment(p, pa, pb);
+            let d = squared_distance_to_segment(p, pa, pb);
             if d > worst {
                 (far, worst) = (i, d);
             }
         }
-        if worst > tolerance {
+        if worst > tolerance * tolerance {
             keep[far] = true;
             spans.push((a, far));
             spans.push((far, b));
@@ -59,6 +60,11 @@ fn keep_mask(points: &[(i32, i32)], tolerance: f64) -> Vec<bool> {
 
 /// The distance from `p` to the segment from `a` to `b`.
 pub fn distance_to_segment(p: (i32, i32), a: (i32, i32), b: (i32, i32)) -> f64 {
+    squared_distance_to_segment(p, a, b).sqrt()
+}
+
+/// The square of [`distance_to_segment`].
+fn squared_distance_to_segment(p: (i32, i32), a: (i32, i32), b: (i32, i32)) -> f64 {
     let [px, py, ax, ay, bx, by] = [p.0, p.1, a.0, a.1, b.0, b.1].map(f64::from);
     let (dx, dy) = (bx - ax, by - ay);
     let length2 = dx * dx + dy * dy;
@@ -67,7 +73,8 @@ pub fn distance_to_segment(p: (i32, i32), a: (i32, i32), b: (i32, i32)) -> f64 {
     } else {
         0.0
     };
-    (px - ax - t * dx).hypot(py - ay - t * dy)
+    let (ex, ey) = (px - ax - t * dx, py - ay - t * dy);
+    ex * ex + ey * ey
 }
 
 #[cfg(test)]

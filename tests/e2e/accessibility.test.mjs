@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { REPO_ROOT, assertNoProblems, expectLive, launchBrowser, openPage } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -158,15 +158,14 @@ test('gradient descent by keyboard only: choose and move a point, move the start
   await page.keyboard.press('Shift+ArrowUp');
   const moved = await state();
   assert.ok(moved.points[0][1] > before.points[0][1], 'the first point moved up');
-  const live = await page.locator('mathsight-gradient-descent .ms-live').textContent();
-  assert.match(live, /point 1 selected at/);
+  await expectLive(page, 'mathsight-gradient-descent', /point 1 selected at/);
   await page.keyboard.press('PageUp');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.ok(Number((await state()).options['start-m']) > 0, 'the start moved right');
   await page.keyboard.press('Enter');
   assert.equal((await state()).step, 1);
-  assert.match(await page.locator('mathsight-gradient-descent .ms-live').textContent(), /^Step 1: m = .*, cost .*, falling/);
+  await expectLive(page, 'mathsight-gradient-descent', /^Step 1: m = .*, cost .*, falling/);
   await page.keyboard.press('p');
   await page.waitForFunction(() => document.querySelector('mathsight-gradient-descent').state.status === 'converged', null, {
     timeout: 20000,

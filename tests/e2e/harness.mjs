@@ -14,6 +14,7 @@
 //     }
 //   });
 
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,4 +121,19 @@ export async function withBrowser(fn) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Asserts that the spoken description (the polite live region) of the widget `tag` comes to
+ * match `pattern`. During a burst of keys or a drag it is rewritten at most once a second, and
+ * it catches up as soon as the input settles (`LIVE_EVERY_MS`, `SETTLE_MS` in ms/element.js).
+ */
+export async function expectLive(page, tag, pattern) {
+  const live = page.locator(`${tag} .ms-live`);
+  let text = await live.textContent();
+  for (let i = 0; i < 40 && !pattern.test(text); i++) {
+    await page.waitForTimeout(50);
+    text = await live.textContent();
+  }
+  assert.match(text, pattern);
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { REPO_ROOT, assertNoProblems, launchBrowser, expectLive, openPage, outputDir } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
@@ -49,7 +49,8 @@ function keyboard(page, name) {
     tag,
     focused,
     state: () => page.evaluate((t) => document.querySelector(t).state, tag),
-    live: () => page.locator(`${tag} .ms-live`).textContent(),
+    /** Asserts that the spoken description comes to match `pattern`. */
+    expectLive: (pattern) => expectLive(page, tag, pattern),
     /** Presses Tab until the focused element matches `want` (fields of `focused()`). */
     async tabTo(want, limit = 60) {
       for (let i = 0; i < limit; i++) {
@@ -137,7 +138,7 @@ const TASKS = {
       assert.ok(Number(moved.options['start-c']) > Number(before.options['start-c']), 'the start moved up');
       await k.press('Enter');
       assert.equal((await k.state()).step, 1);
-      assert.match(await k.live(), /^Step 1: m = .*, c = .*, cost .*, (falling|rising)/);
+      await k.expectLive(/^Step 1: m = .*, c = .*, cost .*, (falling|rising)/);
       await k.press('p');
       await page.waitForFunction((t) => document.querySelector(t).state.status === 'converged', k.tag, { timeout: 30000 });
     },
@@ -154,7 +155,7 @@ const TASKS = {
       assert.ok(moved.start[0] > before.start[0] && moved.start[1] < before.start[1], 'the start moved right and down');
       await k.press('Enter');
       assert.equal((await k.state()).step, 1);
-      assert.match(await k.live(), /^Step 1 on the bowl surface: /);
+      await k.expectLive(/^Step 1 on the bowl surface: /);
       await k.press(' ');
       assert.equal((await k.state()).step, 2);
       await k.press('p');
@@ -178,7 +179,7 @@ const TASKS = {
       const stepped = await k.state();
       assert.equal(stepped.step, 1);
       assert.ok(stepped.loss < before.loss, 'one step lowers the log-loss');
-      assert.match(await k.live(), /^Step 1: w = \(.*\), b = .*, log-loss /);
+      await k.expectLive(/^Step 1: w = \(.*\), b = .*, log-loss /);
       await k.press('p');
       await page.waitForFunction((t) => document.querySelector(t).state.step >= 60, k.tag, { timeout: 30000 });
       await k.press('p');
@@ -195,7 +196,7 @@ const TASKS = {
       const looser = await k.state();
       assert.ok(looser.alpha > before.alpha, 'ArrowLeft raises α');
       assert.equal(looser.reject, true, 'at α = 0.0625 the test rejects');
-      assert.match(await k.live(), /^t = 2, p = 0\.0569, α = 0\.06\d?: reject H₀/);
+      await k.expectLive(/^t = 2, p = 0\.0569, α = 0\.06\d?: reject H₀/);
       await k.press('Shift+ArrowUp');
       assert.ok((await k.state()).power > looser.power, 'a larger effect has more power');
       // The α slider works by keyboard too.
@@ -213,7 +214,7 @@ const TASKS = {
       assert.equal(once.observations, 1);
       assert.ok(Math.abs(once.prior - before.posterior) < 1e-12, 'the posterior became the prior');
       // Prior 0.2, P(B|A) 0.8, P(B|¬A) 0.2: the posterior 0.5 is the next prior, then 0.8.
-      assert.match(await k.live(), /^Prior 0\.5, evidence P\(B\) 0\.5, posterior 0\.8 after 1 observations\./);
+      await k.expectLive(/^Prior 0\.5, evidence P\(B\) 0\.5, posterior 0\.8 after 1 observations\./);
       await k.press('Shift+ArrowRight');
       assert.ok((await k.state()).prior > before.prior, 'Shift+ArrowRight raises the prior');
       await k.press('ArrowDown', 3);
@@ -232,7 +233,7 @@ const TASKS = {
       const moved = await k.state();
       assert.ok(moved.a < before.a && moved.b > before.b, `a ${before.a} → ${moved.a}, b ${before.b} → ${moved.b}`);
       assert.ok(moved.probability > before.probability, 'a wider interval holds more probability');
-      assert.match(await k.live(), /^Normal\(μ = 0, σ = 1\): P\(-?[\d.]+ ≤ X ≤ [\d.]+\) = 0\.\d+, mean 0/);
+      await k.expectLive(/^Normal\(μ = 0, σ = 1\): P\(-?[\d.]+ ≤ X ≤ [\d.]+\) = 0\.\d+, mean 0/);
       await k.press('Home');
       await k.press('End');
       const ends = await k.state();
@@ -250,7 +251,7 @@ const TASKS = {
       assert.equal(counted.successes, 3);
       assert.equal(counted.failures, 1);
       // Beta(2, 2) prior + 3 successes, 1 failure = Beta(5, 3), mean 5/8.
-      assert.match(await k.live(), /^4 observations; posterior mean 0\.625, 95 % interval /);
+      await k.expectLive(/^4 observations; posterior mean 0\.625, 95 % interval /);
       await k.press('Enter');
       const simulated = await k.state();
       assert.equal(simulated.observations, 4 + 10, 'Enter simulates ten more observations');
@@ -265,7 +266,7 @@ const TASKS = {
       const moved = await k.state();
       assert.ok(moved.probe[0] < before.probe[0], 'the probe moved left');
       assert.notEqual(moved.probe_probability_a, before.probe_probability_a);
-      assert.match(await k.live(), /^Probe at \(/);
+      await k.expectLive(/^Probe at \(/);
       await k.press('Enter');
       const added = await k.state();
       assert.equal(added.class_a.count, before.class_a.count + 1, 'Enter adds a class A point at the probe');
@@ -281,7 +282,7 @@ const TASKS = {
       for (let i = 0; i < before.step_count; i++) await k.press('Enter');
       const solved = await k.state();
       assert.equal(solved.step, solved.step_count, 'Enter steps through every row operation');
-      assert.match(await k.live(), new RegExp(`^Step ${solved.step_count} of ${solved.step_count}: .* One solution, x = 0, y = 9\\.`));
+      await k.expectLive(new RegExp(`^Step ${solved.step_count} of ${solved.step_count}: .* One solution, x = 0, y = 9\\.`));
       assert.deepEqual(solved.matrix, [['1', '0', '0'], ['0', '1', '9']], 'the reduced system reads x = 0, y = 9');
       await k.press('Backspace');
       assert.equal((await k.state()).step, solved.step_count - 1, 'Backspace steps back');
@@ -305,7 +306,7 @@ const TASKS = {
       assert.deepEqual(flat.columns[0], [0.5, 1]);
       assert.equal(flat.det, 0);
       assert.equal(flat.singular, true);
-      assert.match(await k.live(), /det A = 0, orientation collapsed/);
+      await k.expectLive(/det A = 0, orientation collapsed/);
       await k.press('n');
       await k.press('ArrowRight');
       assert.deepEqual((await k.state()).columns[1], [1.1, 2], 'n selects e2, whose image then moves');
@@ -319,7 +320,7 @@ const TASKS = {
       const moved = await k.state();
       assert.equal(moved.n, before.n);
       assert.ok(moved.mean > before.mean, `the mean rose: ${before.mean} → ${moved.mean}`);
-      assert.match(await k.live(), new RegExp(`^${moved.n} values: mean .*, median .*; selected value `));
+      await k.expectLive(new RegExp(`^${moved.n} values: mean .*, median .*; selected value `));
       await k.press('Delete');
       assert.equal((await k.state()).n, before.n - 1, 'Delete removes the selected value');
       await k.press('a');
@@ -334,7 +335,7 @@ const TASKS = {
       const moved = await k.state();
       assert.notEqual(moved.slope, before.slope, 'moving a point changes the fitted slope');
       assert.notEqual(moved.options.points, before.options.points);
-      assert.match(await k.live(), new RegExp(`^${moved.n} points: slope .* \\(SE .*\\), intercept .*, R² .*, p `));
+      await k.expectLive(new RegExp(`^${moved.n} points: slope .* \\(SE .*\\), intercept .*, R² .*, p `));
     },
   },
   'least-squares': {
@@ -345,7 +346,7 @@ const TASKS = {
       const moved = await k.state();
       assert.notDeepEqual(moved.coefficients, before.coefficients, 'moving a point changes the fit');
       assert.equal(moved.selected_point, 1);
-      assert.match(await k.live(), /^\d+ points, fit .*, RSS .*, R² /);
+      await k.expectLive(/^\d+ points, fit .*, RSS .*, R² /);
       await k.press('Home');
       const left = await k.state();
       const x = (s) => Number(s.options.points.split(';')[1].split(',')[0]);

@@ -34,7 +34,9 @@ function rangeOf(spec, control) {
  * Builds the controls into `container`. `on.action(name)` runs a button, `on.option(name,
  * value)` sets an option, and `on.slide(name, value)` sets one from a slider being dragged (a
  * stream of changes, like a drag on the plot). Returns an object whose `refresh(controls,
- * options, playing)` updates labels, values and markers.
+ * options, playing, active, boxes)` updates labels, values and markers, and the text boxes'
+ * contents only if `boxes` (their text is the data: rewriting a long text box makes the next
+ * frame recalculate styles, so during a drag or a held key they follow the numbers' pace).
  */
 export function buildControls(container, controls, specs, { hide, lock, uid, on }) {
   container.replaceChildren();
@@ -98,7 +100,7 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
   }
 
   return {
-    refresh(current, options, playing, active) {
+    refresh(current, options, playing, active, boxes = true) {
       for (const c of current) {
         const p = parts.get(nameOf(c));
         if (!p) continue;
@@ -127,7 +129,7 @@ export function buildControls(container, controls, specs, { hide, lock, uid, on 
           if (p.box.checked !== checked) p.box.checked = checked;
         } else if (p.select) {
           if (p.select.value !== options[c.option]) p.select.value = options[c.option];
-        } else if (p.text && active !== p.text) {
+        } else if (p.text && boxes && active !== p.text) {
           const text = options[c.option] ?? '';
           if (p.text.value !== text) p.text.value = text;
         }

@@ -36,10 +36,17 @@ const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
 /** While animating or interacting, the readouts, formula and details are refreshed this far
  * apart (ms). */
 const TEXT_EVERY_MS = 100;
+/** …and the spoken description this far apart: a polite live region rewritten at every frame
+ * of a held key is read to nobody, and each rewrite makes the frame recalculate styles (about
+ * a sixth of a frame's time). It catches up as soon as the change settles or stops. */
+const LIVE_EVERY_MS = 1000;
 /** Redraws this close (ms) to the reader's last input and to the redraw before are an
  * interaction — a drag, a held key, a slider — and are painted over a still layer like an
  * animation; this long after the last one, the picture is painted whole again. */
 const SETTLE_MS = 150;
+/** Narrower than this (CSS px, the widget's content box) the canvas box is 1 : 1.7 instead of
+ * 2 : 1 (src/viz/widget.rs, standard_height). */
+const NARROW_PX = 560;
 /** The largest canvas the core draws on (src/viz/boundary.rs): a side, and the area. */
 const MAX_SIDE_PX = 16384;
 const MAX_AREA_PX = 64 * 1024 * 1024;
@@ -70,6 +77,7 @@ export class MathsightElement extends HTMLElement {
     this.lastDrawAt = -Infinity;
     /** Whether the numbers under the plot lag behind the state (skipped while moving). */
     this.numbersStale = false;
+    this.liveStale = false;
     this.settleTimer = null;
     this.lastGood = { options: {}, step: 0 };
     this.lastLive = 0;
@@ -219,22 +227,28 @@ export class MathsightElement extends HTMLElement {
     };
     sheet.addEventListener('load', styled, { once: true });
     sheet.addEventListener('error', styled, { once: true });
-    root.append(
-      sheet,
-      el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
-        this.canvasWrap,
-        this.controls,
-        this.readouts,
-        this.formulaBox,
-        this.errorBox,
-        this.messageBox,
-        this.detailsBox,
-        this.sharing,
-        this.tableBox,
-        this.codeBox,
-        this.live,
-      ]),
-    );
+    const box = el('div', { class: 'ms', role: 'group', 'aria-label': label }, [
+      this.canvasWrap,
+      this.controls,
+      this.readouts,
+      this.formulaBox,
+      this.errorBox,
+      this.messageBox,
+      this.detailsBox,
+      this.sharing,
+      this.tableBox,
+      this.codeBox,
+      this.live,
+    ]);
+    root.append(sheet, box);
+    // Below NARROW_PX of width the canvas is taller, as the core lays out. A container query
+    // would say so in CSS alone, but it makes every style update inside the widget wait for a
+    // layout of it: a frame that changed a number or a slider paid about 0.3 ms for that.
+    this.narrowWatch = new ResizeObserver((entries) => {
+      const size = entries[entries.length - 1]?.contentBoxSize?.[0];
+      if (size) box.classList.toggle('ms-narrow', size.inlineSize < NARROW_PX);
+    });
+    this.narrowWatch.observe(box);
   }
 
   onVisibility(entries) {
@@ -584,14 +598,18 @@ export class MathsightElement extends HTMLElement {
     // While animating or while the reader drags or holds a key, the numbers under the plot
     // change faster than anyone reads them (and a change of text makes the next frame
     // recalculate styles): they are refreshed TEXT_EVERY_MS apart, and at once when all is
-    // quiet. Messages, errors, controls and the spoken description always follow at once.
+    // quiet; the spoken description likewise, LIVE_EVERY_MS apart. Messages, errors and
+    // controls always follow at once.
     const now = performance.now();
     const playing = this.handle.playing();
     const interacting = !playing && this.fromInput && now - this.inputAt < SETTLE_MS;
     this.fromInput = false;
-    const numbers = (!playing && !interacting) || !(now - this.lastNumbers < TEXT_EVERY_MS);
+    const quiet = !playing && !interacting;
+    const numbers = quiet || !(now - this.lastNumbers < TEXT_EVERY_MS);
     if (numbers) this.lastNumbers = now;
-    this.refreshText(state, numbers);
+    const live = quiet || !(now - this.lastLive < LIVE_EVERY_MS);
+    this.liveStale = !live;
+    this.refreshText(state, numbers, live);
     if (numbers) this.refreshDetails();
     this.numbersStale = !numbers;
     if (interacting) this.settleLater();
@@ -612,8 +630,9 @@ export class MathsightElement extends HTMLElement {
     this.refreshCode();
   }
 
-  /** The text around the plot; the readouts, formula and details only if `numbers`. */
-  refreshText(state, numbers = true) {
+  /** The text around the plot; the readouts, formula and details only if `numbers`, the
+   * spoken description only if `live`. */
+  refreshText(state, numbers = true, live = true) {
     if (numbers) this.refreshNumbers();
     const message = JSON.parse(this.handle.messageJson());
     setText(this.messageBox, message?.text ?? '');
@@ -621,12 +640,21 @@ export class MathsightElement extends HTMLElement {
     setText(this.errorBox, this.optionError ?? this.drawError ?? '');
     const controls = JSON.parse(this.handle.controlsJson());
     if (controlsKey(controls) !== this.controlsKey) this.buildAllControls();
-    this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement);
-    const now = performance.now();
-    if (now - this.lastLive > 1000 || !this.handle.playing()) {
-      this.lastLive = now;
-      this.live.textContent = this.handle.describe();
-    }
+    this.controlView?.refresh(controls, state.options, this.handle.playing(), this.shadowRoot.activeElement, numbers);
+    if (live) this.refreshLive();
+  }
+
+  /** The controls' text boxes (the data as text), skipped while the numbers were. */
+  refreshBoxes() {
+    const options = JSON.parse(this.handle.stateJson()).options;
+    const controls = JSON.parse(this.handle.controlsJson());
+    this.controlView?.refresh(controls, options, this.handle.playing(), this.shadowRoot.activeElement);
+  }
+
+  /** The spoken description (a polite live region), written only when its words change. */
+  refreshLive() {
+    this.lastLive = performance.now();
+    setText(this.live, this.handle.describe());
   }
 
   /** The readouts, the formula with its numbers and the details panel. */
@@ -701,6 +729,11 @@ export class MathsightElement extends HTMLElement {
         this.lastNumbers = performance.now();
         this.refreshNumbers();
         this.refreshDetails();
+        this.refreshBoxes();
+      }
+      if (this.liveStale) {
+        this.liveStale = false;
+        this.refreshLive();
       }
       if (!this.base) return;
       this.lastDrawAt = -Infinity;

@@ -419,7 +419,9 @@ fn build(
     }
     descent.run(&cost, steps);
     let outcome = |f: &LineFit| -> Result<Outcome, OptionError> {
-        let mut d = Descent::new(f, start, learning_rate).map_err(lr_error)?;
+        let mut d = Descent::new(f, start, learning_rate)
+            .map_err(lr_error)?
+            .without_history();
         d.run(f, COMPARE_STEPS);
         Ok(match (d.status(), d.converged_at()) {
             (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
