@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Release build of the wasm module into www/pkg/, then print the sizes of what
-# a browser downloads. Needs what `scripts/setup.sh --build` installs.
+# The web build (Cargo profile `web`: the release build, optimised for size) of the wasm
+# module into www/pkg/, then print the sizes of what a browser downloads. Needs what
+# `scripts/setup.sh --build` installs.
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -20,26 +21,26 @@ WASM_FEATURES=(
 
 if [ "${1:-}" = "--bench" ]; then
   # The benchmark's compute kernels: a separate build into target/bench-pkg, never shipped.
-  log "==> cargo build --target $WASM_TARGET --release --no-default-features --features bench"
-  cargo build --target "$WASM_TARGET" --release --no-default-features --features bench \
+  log "==> cargo build --target $WASM_TARGET --profile web --no-default-features --features bench"
+  cargo build --target "$WASM_TARGET" --profile web --no-default-features --features bench \
     --target-dir "$TARGET_DIR/bench"
   wasm-bindgen --target web --no-typescript --out-dir "$TARGET_DIR/bench-pkg" \
-    "$TARGET_DIR/bench/$WASM_TARGET/release/mathsight.wasm"
+    "$TARGET_DIR/bench/$WASM_TARGET/web/mathsight.wasm"
   exit 0
 fi
 
 command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run: scripts/setup.sh --build"
 [ -x "$WASM_OPT" ] || die "$WASM_OPT not found; run: npm ci --no-audit --no-fund"
 
-log "==> cargo build --target $WASM_TARGET --release --no-default-features"
-cargo build --target "$WASM_TARGET" --release --no-default-features
+log "==> cargo build --target $WASM_TARGET --profile web --no-default-features"
+cargo build --target "$WASM_TARGET" --profile web --no-default-features
 
 log "==> wasm-bindgen --target web --out-dir $PKG"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" \
-  "$TARGET_DIR/$WASM_TARGET/release/mathsight.wasm"
+  "$TARGET_DIR/$WASM_TARGET/web/mathsight.wasm"
 
-log "==> wasm-opt -O3"
-"$WASM_OPT" -O3 "${WASM_FEATURES[@]}" "$WASM" -o "$WASM"
+log "==> wasm-opt -Oz"
+"$WASM_OPT" -Oz "${WASM_FEATURES[@]}" "$WASM" -o "$WASM"
 
 log "==> sizes (raw / gzip -9)"
 shopt -s nullglob

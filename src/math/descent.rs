@@ -172,6 +172,7 @@ impl Descent {
     }
 
     /// Takes one step θ ← θ − α·∇f(θ). Returns false, and changes nothing, once diverged.
+    #[inline(always)]
     pub fn step(&mut self, objective: &impl Objective2) -> bool {
         if matches!(self.status, Status::Diverged { .. }) {
             return false;

@@ -62,6 +62,7 @@ pub trait Objective2 {
 /// assert_eq!(mathsight::math::norm2([3.0, 4.0]), 5.0);
 /// assert_eq!(mathsight::math::norm2([3e300, 4e300]), 5e300);
 /// ```
+#[inline(always)]
 pub fn norm2(v: [f64; 2]) -> f64 {
     let squares = v[0] * v[0] + v[1] * v[1];
     if squares > 1e-290 && squares < 1e290 {

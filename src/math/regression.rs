@@ -70,12 +70,14 @@ impl LineFit {
     }
 
     /// The cost J(m, c) = (1/n)·Σ(y − (m·x + c))².
+    #[inline(always)]
     pub fn cost(&self, m: f64, c: f64) -> f64 {
         let d = self.mean_y - m * self.mean_x - c;
         (self.syy - 2.0 * m * self.sxy + m * m * self.sxx) / self.n as f64 + d * d
     }
 
     /// The gradient [∂J/∂m, ∂J/∂c] = [(2/n)(m·Sxx − Sxy) − 2x̄·d, −2d], d = ȳ − m·x̄ − c.
+    #[inline(always)]
     pub fn gradient(&self, m: f64, c: f64) -> [f64; 2] {
         let d = self.mean_y - m * self.mean_x - c;
         [
@@ -135,9 +137,11 @@ impl LineFit {
 }
 
 impl Objective2 for LineFit {
+    #[inline(always)]
     fn value(&self, theta: [f64; 2]) -> f64 {
         self.cost(theta[0], theta[1])
     }
+    #[inline(always)]
     fn gradient(&self, theta: [f64; 2]) -> [f64; 2] {
         LineFit::gradient(self, theta[0], theta[1])
     }

@@ -92,6 +92,7 @@ pub fn band_colours(theme: &Theme) -> Vec<RGBColor> {
 
 /// The band of value `v` in [lo, hi]: ⌊BANDS·√((v − lo)/(hi − lo))⌋, clamped. The square root
 /// makes the rings of a quadratic evenly spaced.
+#[inline(always)]
 pub fn band_of(v: f64, lo: f64, hi: f64) -> u8 {
     let t = ((v - lo) / (hi - lo)).max(0.0);
     if !t.is_finite() || v.is_nan() {
@@ -161,11 +162,17 @@ fn band_row<F: Fn(f64, f64) -> f64>(
 #[inline(never)]
 fn colour_row(out: &mut [u8], row: &[u8], below: &[u8], colours: &[RGBColor], lines: &[RGBColor]) {
     let last = colours.len().min(lines.len()).saturating_sub(1);
-    let right = row.iter().skip(1).chain(row.last());
-    for (((px, &b), &r), &d) in out.chunks_exact_mut(4).zip(row).zip(right).zip(below) {
+    // Plain indices: the shipped build is optimised for size, which leaves iterator adapters
+    // (zip, chain) as calls per pixel.
+    let n = row.len().min(below.len()).min(out.len() / 4);
+    for i in 0..n {
+        let (b, d) = (row[i], below[i]);
+        let r = row[(i + 1).min(n - 1)];
         let palette = if r != b || d != b { lines } else { colours };
         if let Some(c) = palette.get((b as usize).min(last)) {
-            px[..3].copy_from_slice(&[c.0, c.1, c.2]);
+            out[4 * i] = c.0;
+            out[4 * i + 1] = c.1;
+            out[4 * i + 2] = c.2;
         }
     }
 }

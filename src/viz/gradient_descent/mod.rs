@@ -184,6 +184,32 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// How the full-batch descent on `fit` from `start` at `learning_rate` ends within
+    /// [`COMPARE_STEPS`] steps.
+    ///
+    /// Below the stable bound 2/L every component of the error along the Hessian's
+    /// eigenvectors shrinks at each step, so a run that has converged can neither rise nor blow
+    /// up afterwards: it stops there instead of taking the remaining steps (a redraw computes
+    /// two of these at every change of the start).
+    pub fn of(
+        fit: &LineFit,
+        start: [f64; 2],
+        learning_rate: f64,
+    ) -> Result<Self, crate::math::MathError> {
+        let stable = learning_rate < fit.stable_learning_rate_bound() * (1.0 - 1e-9);
+        let mut d = Descent::new(fit, start, learning_rate)?.without_history();
+        while d.steps() < COMPARE_STEPS && d.step(fit) {
+            if stable && d.converged_at().is_some() {
+                break;
+            }
+        }
+        Ok(match (d.status(), d.converged_at()) {
+            (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
+            (_, Some(k)) => Outcome::Converged(k),
+            _ => Outcome::Unfinished,
+        })
+    }
+
     fn text(&self) -> String {
         match self {
             Outcome::Converged(k) => format!("{k} steps"),
@@ -418,17 +444,7 @@ fn build(
         descent = descent.without_rise_test();
     }
     descent.run(&cost, steps);
-    let outcome = |f: &LineFit| -> Result<Outcome, OptionError> {
-        let mut d = Descent::new(f, start, learning_rate)
-            .map_err(lr_error)?
-            .without_history();
-        d.run(f, COMPARE_STEPS);
-        Ok(match (d.status(), d.converged_at()) {
-            (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
-            (_, Some(k)) => Outcome::Converged(k),
-            _ => Outcome::Unfinished,
-        })
-    };
+    let outcome = |f: &LineFit| Outcome::of(f, start, learning_rate).map_err(lr_error);
     let outcomes = [outcome(&raw_fit)?, outcome(&raw_fit.standardised())?];
     let views = frozen.unwrap_or_else(|| views_for(&used, &fit));
     Ok((

@@ -355,3 +355,45 @@ fn both_views_side_by_side_share_the_descent_and_take_clicks_and_keys() {
     }));
     assert_ne!(w.state().field("m").cloned(), m);
 }
+
+#[test]
+fn the_comparison_stops_at_convergence_only_where_that_changes_nothing() {
+    use crate::math::descent::{Descent, Status};
+    use crate::math::regression::LineFit;
+    // The full run, as the comparison used to take it: every step, then the outcome.
+    let full = |fit: &LineFit, start: [f64; 2], rate: f64| {
+        let mut d = Descent::new(fit, start, rate).unwrap();
+        d.run(fit, COMPARE_STEPS);
+        match (d.status(), d.converged_at()) {
+            (Status::Diverged { step, .. }, _) => Outcome::Diverged(step),
+            (_, Some(k)) => Outcome::Converged(k),
+            _ => Outcome::Unfinished,
+        }
+    };
+    let sets: [&[[f64; 2]]; 3] = [
+        &[[1.0, 2.0], [2.0, 2.5], [3.0, 4.5], [4.0, 4.0]],
+        // Far from the origin in x: raw x is badly conditioned.
+        &[[95.0, 3.0], [100.0, 4.0], [103.0, 3.5], [110.0, 6.0]],
+        &[[-2.0, 1.0], [0.5, -1.0], [3.0, 2.0]],
+    ];
+    let mut converged = 0;
+    for points in sets {
+        let raw = LineFit::new(points).unwrap();
+        for fit in [raw, raw.standardised()] {
+            let bound = fit.stable_learning_rate_bound();
+            for share in [0.01, 0.3, 0.9, 0.999_999, 1.0, 1.000_001, 1.01, 1.5] {
+                for start in [[0.0, 0.0], [5.0, -3.0], fit.least_squares(), [1e6, -1e6]] {
+                    let rate = share * bound;
+                    let got = Outcome::of(&fit, start, rate).unwrap();
+                    assert_eq!(
+                        got,
+                        full(&fit, start, rate),
+                        "{points:?}, α = {share}·2/L, from {start:?}"
+                    );
+                    converged += usize::from(matches!(got, Outcome::Converged(_)));
+                }
+            }
+        }
+    }
+    assert!(converged > 20, "only {converged} runs converged");
+}

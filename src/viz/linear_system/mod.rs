@@ -588,7 +588,14 @@ impl Widget for LinearSystem {
             ),
             ("rank", Json::Num(e.rank as f64)),
             ("rank_augmented", Json::Num(e.rank_augmented as f64)),
-            ("condition_number", Json::Num(self.system.condition_number)),
+            // ∞ for a singular A: JSON has no infinity, so it is null there (as NumPy's
+            // program prints None).
+            (
+                "condition_number",
+                Some(self.system.condition_number)
+                    .filter(|c| c.is_finite())
+                    .map_or(Json::Null, Json::Num),
+            ),
             ("sensitive", Json::Bool(self.system.sensitive())),
             ("exact", Json::Bool(e.exact)),
             (
