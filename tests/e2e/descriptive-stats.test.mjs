@@ -1,11 +1,12 @@
 // <mathsight-descriptive-stats> on the course page, end to end in headless Chromium: it draws
 // sharply at DPR 1 and 2 and at 360 px, dragging a point far out moves the mean but not the
 // median, clicks add points, keys select, move, add and remove them, the bin-width slider and
-// the shape select work, and bad data is explained while the last good state is kept.
+// the shape select work, the data box and spoken description catch up after a burst of keys,
+// and bad data is explained while the last good state is kept.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { assertNoProblems, expectLive, launchBrowser, openPage, outputDir } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let server;
@@ -160,6 +161,40 @@ test('a click adds a point; keys select, move, add and remove', async () => {
   assert.equal((await state(page)).n, 6);
   await page.locator(`${TAG} button[data-action="remove"]`).click();
   assert.equal((await state(page)).n, 5);
+  assertNoProblems(page);
+});
+
+test('during a burst of keys the data box and the spoken description catch up once they settle', async () => {
+  const { page } = await coursePage();
+  await setOption(page, 'data', '2, 3, 4, 5, 6');
+  const box = page.locator(`${TAG} textarea[data-option="data"]`);
+  assert.equal(await box.inputValue(), '2, 3, 4, 5, 6');
+  const spokenBefore = await page.locator(`${TAG} .ms-live`).textContent();
+  // Eight moves within a few milliseconds, as a held key sends them.
+  await page.evaluate((tag) => {
+    const canvas = document.querySelector(tag).shadowRoot.querySelector('canvas.ms-canvas');
+    for (let i = 0; i < 8; i++) {
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, repeat: i > 0 }));
+    }
+  }, TAG);
+  const moved = await state(page);
+  assert.notEqual(moved.options.data, '2, 3, 4, 5, 6', 'the keys moved a value');
+  await page.waitForFunction(
+    ({ tag, data }) => document.querySelector(tag).shadowRoot.querySelector('textarea[data-option="data"]').value === data,
+    { tag: TAG, data: moved.options.data },
+    { timeout: 5000 },
+  );
+  // The spoken description comes to say what the widget describes now.
+  await page.waitForFunction(
+    (tag) => {
+      const el = document.querySelector(tag);
+      return el.shadowRoot.querySelector('.ms-live').textContent === el.call((h) => h.describe());
+    },
+    TAG,
+    { timeout: 5000 },
+  );
+  await expectLive(page, TAG, /^5 values: mean /);
+  assert.notEqual(await page.locator(`${TAG} .ms-live`).textContent(), spokenBefore);
   assertNoProblems(page);
 });
 
