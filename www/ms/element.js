@@ -37,8 +37,8 @@ const THEME_KEYS = ['background', 'text', 'muted', 'accent', 'points'];
  * apart (ms). */
 const TEXT_EVERY_MS = 100;
 /** …and the spoken description this far apart: a polite live region rewritten at every frame
- * of a held key is read to nobody, and each rewrite makes the frame recalculate styles (about
- * a sixth of a frame's time). It catches up as soon as the change settles or stops. */
+ * of a held key is read to nobody, and each rewrite costs the frame a style update. It catches
+ * up as soon as the change settles or stops. */
 const LIVE_EVERY_MS = 1000;
 /** Redraws this close (ms) to the reader's last input and to the redraw before are an
  * interaction — a drag, a held key, a slider — and are painted over a still layer like an
@@ -243,7 +243,7 @@ export class MathsightElement extends HTMLElement {
     root.append(sheet, box);
     // Below NARROW_PX of width the canvas is taller, as the core lays out. A container query
     // would say so in CSS alone, but it makes every style update inside the widget wait for a
-    // layout of it: a frame that changed a number or a slider paid about 0.3 ms for that.
+    // layout of it: a frame that changed a number or a slider paid 0.3–0.9 ms for that.
     this.narrowWatch = new ResizeObserver((entries) => {
       const size = entries[entries.length - 1]?.contentBoxSize?.[0];
       if (size) box.classList.toggle('ms-narrow', size.inlineSize < NARROW_PX);
