@@ -21,11 +21,16 @@
 //! has been seen unchanged, and cannot grow: a part that moves but happened to stay put for a
 //! frame would join it, and force a repaint of the whole base on the next frame.
 //!
+//! The upper canvas is not cleared whole between moving frames: only the [`areas`] that the
+//! commands painted on it last time can have touched (clearing a large canvas in software
+//! costs about as much as filling it).
+//!
 //! Only those moving frames use the base: a still picture (and the shell paints one as soon as
 //! the animation or interaction is over) is painted whole on the upper canvas, so what the
 //! reader exports, prints or inspects is one canvas.
 
-use super::display::Command;
+use super::display::{Command, TextMeasure};
+use super::extent::{areas, Area};
 
 /// The fewest commands worth a layer of their own (the background alone is not).
 pub const MIN_BASE_COMMANDS: usize = 8;
@@ -51,6 +56,9 @@ pub enum Paint {
 pub struct Layers {
     previous: Vec<Command>,
     base: usize,
+    /// The areas that hold all the upper canvas's ink, when it holds only what a moving frame
+    /// painted there; `None` when it may hold a whole picture.
+    upper: Option<Vec<Area>>,
 }
 
 impl Layers {
@@ -79,13 +87,22 @@ impl Layers {
         }
     }
 
-    /// Remembers what was painted: `commands`, by `paint`.
-    pub fn painted(&mut self, commands: Vec<Command>, paint: Paint) {
-        self.base = match paint {
-            Paint::Whole => 0,
-            Paint::Layered { base, .. } => base,
+    /// Remembers what was painted: `commands`, by `paint`, with text measured by `measure`.
+    pub fn painted(&mut self, commands: Vec<Command>, paint: Paint, measure: &dyn TextMeasure) {
+        (self.base, self.upper) = match paint {
+            Paint::Whole => (0, None),
+            Paint::Layered { base, .. } => {
+                let above = commands.get(base..).unwrap_or_default();
+                (base, Some(areas(above, measure)))
+            }
         };
         self.previous = commands;
+    }
+
+    /// What to clear of the upper canvas before a layered frame: these areas, or everything
+    /// when `None`.
+    pub fn upper_ink(&self) -> Option<&[Area]> {
+        self.upper.as_deref()
     }
 
     /// Whether the base canvas holds part of the picture.
@@ -111,6 +128,7 @@ pub fn unchanged_prefix(a: &[Command], b: &[Command]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::viz::display::EstimatedText;
 
     const INK: (u8, u8, u8, f64) = (0, 0, 0, 1.0);
 
@@ -136,7 +154,7 @@ mod tests {
     fn a_still_picture_is_painted_whole() {
         let mut layers = Layers::default();
         let list = lines(20);
-        layers.painted(list.clone(), Paint::Whole);
+        layers.painted(list.clone(), Paint::Whole, &EstimatedText);
         assert_eq!(layers.plan(&list, false), Paint::Whole);
         assert!(!layers.base_in_use());
     }
@@ -147,14 +165,14 @@ mod tests {
         let mut list = lines(20);
         // The first frame has nothing to compare with.
         assert_eq!(layers.plan(&list, true), Paint::Whole);
-        layers.painted(list.clone(), Paint::Whole);
+        layers.painted(list.clone(), Paint::Whole, &EstimatedText);
         // The next moves the last five lines: the first fifteen go on the base.
         for c in &mut list[15..] {
             *c = Command::Line((1, 1), (2, 2), INK, 1);
         }
         let first = layers.plan(&list, true);
         assert_eq!(first, Paint::Layered { base: 15, kept: 0 });
-        layers.painted(list.clone(), first);
+        layers.painted(list.clone(), first, &EstimatedText);
         assert!(layers.base_in_use());
         // The next changes only what is above: the base stays as it is, even though more of
         // the list (now 19 commands) is unchanged than the base holds: without a mark, nothing
@@ -162,7 +180,7 @@ mod tests {
         list[19] = Command::Line((3, 3), (4, 4), INK, 1);
         let second = layers.plan(&list, true);
         assert_eq!(second, Paint::Layered { base: 15, kept: 15 });
-        layers.painted(list.clone(), second);
+        layers.painted(list.clone(), second, &EstimatedText);
         // A change inside the base repaints it from the new unchanged prefix.
         list[3] = Command::Line((5, 5), (6, 6), INK, 1);
         assert_eq!(layers.plan(&list, false), Paint::Whole);
@@ -192,7 +210,11 @@ mod tests {
             layers.plan(&list, true),
             Paint::Layered { base: 10, kept: 0 }
         );
-        layers.painted(list.clone(), Paint::Layered { base: 10, kept: 0 });
+        layers.painted(
+            list.clone(),
+            Paint::Layered { base: 10, kept: 0 },
+            &EstimatedText,
+        );
         for frame in 1..40 {
             let mark = list.len() - 3;
             list.truncate(mark);
@@ -214,7 +236,7 @@ mod tests {
                 "frame {frame} painted {} on the base",
                 base - kept
             );
-            layers.painted(list.clone(), plan);
+            layers.painted(list.clone(), plan, &EstimatedText);
         }
     }
 
@@ -225,7 +247,7 @@ mod tests {
         list.insert(10, Command::Still);
         let first = layers.plan(&list, true);
         assert_eq!(first, Paint::Layered { base: 10, kept: 0 });
-        layers.painted(list.clone(), first);
+        layers.painted(list.clone(), first, &EstimatedText);
         list[4] = Command::Line((5, 5), (6, 6), INK, 1);
         assert_eq!(
             layers.plan(&list, true),
@@ -237,5 +259,36 @@ mod tests {
             Paint::Whole,
             "no mark, and 4 unchanged"
         );
+    }
+
+    #[test]
+    fn the_upper_canvas_is_cleared_where_the_last_moving_frame_drew() {
+        let mut layers = Layers::default();
+        let mut list = lines(12);
+        list.insert(10, Command::Still);
+        // Painted whole, the upper canvas may hold anything: all of it is cleared.
+        layers.painted(list.clone(), Paint::Whole, &EstimatedText);
+        assert_eq!(layers.upper_ink(), None);
+        let plan = layers.plan(&list, true);
+        assert_eq!(plan, Paint::Layered { base: 10, kept: 0 });
+        layers.painted(list.clone(), plan, &EstimatedText);
+        // Above the mark: the lines at y = 10 and 11, from x = 0 to 10, 1 px wide.
+        let ink = layers
+            .upper_ink()
+            .expect("only the moving part is up there");
+        assert_eq!(
+            ink,
+            [Area {
+                x0: -3,
+                y0: 7,
+                x1: 14,
+                y1: 15
+            }]
+        );
+        // Nothing above the mark: nothing to clear next time.
+        list.truncate(11);
+        let plan = layers.plan(&list, true);
+        layers.painted(list, plan, &EstimatedText);
+        assert_eq!(layers.upper_ink(), Some(&[][..]));
     }
 }

@@ -18,6 +18,7 @@ pub mod curves;
 pub mod descriptive_stats;
 pub mod display;
 pub mod distribution;
+pub mod extent;
 pub mod field;
 pub mod format;
 pub mod geometry;

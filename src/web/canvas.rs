@@ -80,6 +80,8 @@ pub struct Target<'a> {
     pub layers: &'a mut Layers,
     /// The field's pixels, uploaded once per version.
     pub field: &'a mut Option<(u64, HtmlCanvasElement)>,
+    /// How text is measured, to know where it was drawn.
+    pub measure: &'a dyn TextMeasure,
 }
 
 /// Replays `commands` onto the target's canvases, as [`Layers::plan`] decides. A field is
@@ -91,6 +93,7 @@ pub fn paint(target: Target<'_>, commands: Vec<Command>) -> Result<(), String> {
         base,
         layers,
         field,
+        measure,
     } = target;
     let plan = match base {
         Some(_) => layers.plan(&commands, true),
@@ -112,10 +115,19 @@ pub fn paint(target: Target<'_>, commands: Vec<Command>) -> Result<(), String> {
     }
     let top = context(canvas)?;
     if split > 0 {
-        clear(canvas, &top);
+        // Only where the last moving frame drew, when that is all the upper canvas holds.
+        match layers.upper_ink() {
+            Some(ink) => {
+                for a in ink {
+                    let (w, h) = (a.x1 - a.x0, a.y1 - a.y0);
+                    top.clear_rect(a.x0.into(), a.y0.into(), w.into(), h.into());
+                }
+            }
+            None => clear(canvas, &top),
+        }
     }
     replay_on(canvas, &top, above, field)?;
-    layers.painted(commands, plan);
+    layers.painted(commands, plan, measure);
     Ok(())
 }
 

@@ -347,13 +347,17 @@ impl WidgetHandle {
         let measure = Rc::new(CanvasText {
             context: context.clone(),
         });
-        let commands = self.widget.record(&frame, measure).map_err(js_error)?;
+        let commands = self
+            .widget
+            .record(&frame, measure.clone())
+            .map_err(js_error)?;
         canvas::paint(
             canvas::Target {
                 canvas,
                 base,
                 layers: &mut self.layers,
                 field: &mut self.image,
+                measure: &*measure,
             },
             commands,
         )

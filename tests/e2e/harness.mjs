@@ -15,7 +15,7 @@
 //   });
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -23,6 +23,13 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW_ROOT = path.join(REPO_ROOT, 'www');
+
+/** Every widget's name, in the course's order (read from the shell's own list). */
+export const WIDGETS = readFileSync(path.join(WWW_ROOT, 'mathsight.js'), 'utf8')
+  .match(/export const WIDGETS = \[(.*)\];/)[1]
+  .split(',')
+  .map((s) => s.trim().replace(/'/g, ''))
+  .filter(Boolean);
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Headless, and nothing that reaches out to the network on its own.

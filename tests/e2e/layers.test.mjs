@@ -6,7 +6,7 @@
 // the one canvas again and the lower canvas is gone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoProblems, openPage, withBrowser, withServer } from './harness.mjs';
+import { WIDGETS, assertNoProblems, openPage, withBrowser, withServer } from './harness.mjs';
 
 /**
  * The widgets that play, each from a state in the middle of its animation, and how many frames
@@ -19,8 +19,12 @@ const PLAYING = [
   ['logistic-regression', 'steps=20', 12],
 ];
 
-/** Widgets whose keys move one part of the picture, as a held key does. */
-const KEYED = ['naive-bayes', 'bayes-update', 'linear-system', 'distribution', 'hypothesis-test'];
+/**
+ * Every widget, its picture redrawn by a held key. Between such frames the upper canvas is
+ * cleared only where the last frame drew (src/viz/extent.rs): a stale stroke or label left
+ * outside those areas would show here as a pixel differing by far more than rounding does.
+ */
+const KEYED = WIDGETS;
 
 /**
  * Plays `frames` frames of the widget (a step and a redraw each; with `keys`, a key and a

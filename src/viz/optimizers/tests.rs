@@ -284,7 +284,7 @@ fn racing_repaints_little_more_than_what_moves() {
             Paint::Whole if step > 150 => panic!("step {step} was painted whole"),
             _ => {}
         }
-        layers.painted(commands, plan);
+        layers.painted(commands, plan, &EstimatedText);
         w.as_widget_mut().step(1);
     }
     // The still layer is repainted only when an axis changes: the step axis's end at 200, 300
