@@ -39,8 +39,13 @@ log "==> wasm-bindgen --target web --out-dir $PKG"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" \
   "$TARGET_DIR/$WASM_TARGET/web/mathsight.wasm"
 
+# Functions kept out of line on purpose (see src/viz/field.rs): a browser moves a wasm function
+# to its optimised tier only between calls, so a field's per-row work must stay a function of
+# its own. `#[inline(never)]` does not survive into the wasm, and -Oz inlines any function with
+# one caller; this must come before -Oz to apply to it.
+NO_INLINE='*viz::field::band_row*'
 log "==> wasm-opt -Oz"
-"$WASM_OPT" -Oz "${WASM_FEATURES[@]}" "$WASM" -o "$WASM"
+"$WASM_OPT" "${WASM_FEATURES[@]}" --no-inline="$NO_INLINE" -Oz "$WASM" -o "$WASM"
 
 log "==> sizes (raw / gzip -9)"
 shopt -s nullglob

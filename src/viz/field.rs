@@ -140,6 +140,8 @@ pub fn banded_field(
 // The per-row work is kept out of line: a browser's baseline wasm code runs a long loop inside
 // one call at its slow tier throughout, while a function called row after row moves to the
 // optimised tier within the first field. The first paint of a field is 2–3× faster for it.
+// `#[inline(never)]` does not reach the wasm, and wasm-opt inlines a function with one caller:
+// scripts/build.sh names `band_row` to it as not to be inlined.
 
 /// Bands `f(x₀ + (i + ½)·dx, y)` for every pixel `i` of one row.
 #[inline(never)]

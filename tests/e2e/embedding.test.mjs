@@ -108,6 +108,23 @@ test('a sandboxed iframe shows the widget from its URL and reports its height', 
   assert.deepEqual(problemsBesidesAssets(page), []);
 });
 
+test('the embed page preloads exactly what its widget loads after embed.js, and each is fetched once', async () => {
+  const page = await openPage(browser, `${assets.url}embed.html#widget=distribution`);
+  // Loaded once, so that nothing is in flight when the reload below is watched.
+  await page.waitForSelector('mathsight-distribution[data-ready]', { timeout: 15000 });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
+  await page.reload();
+  await page.waitForSelector('mathsight-distribution[data-ready]', { timeout: 15000 });
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')].map((l) => l.getAttribute('href')),
+  );
+  const loaded = [...new Set(fetched.filter((f) => /^(ms|pkg)\/|^mathsight\.(js|css)$/.test(f)))].sort();
+  assert.deepEqual([...preloaded].sort(), loaded, 'the shell, the core and the stylesheet are preloaded, and nothing else');
+  for (const f of loaded) assert.equal(fetched.filter((x) => x === f).length, 1, `${f} fetched once`);
+  assertNoProblems(page);
+});
+
 test('state → URL → state gives the same state and the same pixels', async () => {
   const page = await openPage(browser, `${assets.url}embed.html#widget=gradient-descent`);
   await page.waitForSelector('mathsight-gradient-descent[data-ready]');
