@@ -104,22 +104,40 @@ async function downloads(browser, server) {
   return result;
 }
 
+/** Fresh loads of the course page opened at a section, as a link to it opens it. */
+const START_LOADS = 5;
+
+/** Milliseconds from navigation until the widget `selector` has painted, watched without
+ * scrolling (the browser scrolls to the link's section itself) or forcing layout. */
+const PAINTED_AT = async (selector) => {
+  for (let i = 0; i < 2000; i++) {
+    if (document.querySelector(selector)?.hasAttribute('data-ready')) {
+      return performance.now() - (performance.getEntriesByType('navigation')[0]?.startTime ?? 0);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return NaN;
+};
+
 async function startUp(browser, server) {
+  const first = [];
+  for (let i = 0; i < START_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(server.url + 'www/index.html#gradient-descent', { waitUntil: 'commit' });
+    first.push(await page.evaluate(PAINTED_AT, 'mathsight-gradient-descent'));
+    await context.close();
+  }
+  // Then every widget, scrolled to one after another from the top of the page.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  const t0 = Date.now();
   await page.goto(server.url + 'www/index.html');
-  const first = await page.evaluate(WAIT_READY, '[data-ready], mathsight-gradient-descent');
-  const firstMs = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    return performance.now() - (nav?.startTime ?? 0);
-  });
   const tags = await page.evaluate(() =>
     [...new Set([...document.querySelectorAll('main *')].map((n) => n.localName).filter((t) => t.startsWith('mathsight-')))],
   );
   for (const tag of tags) await page.evaluate(WAIT_READY, tag);
   const allMs = await page.evaluate(() => performance.now());
   await page.close();
-  return { firstWidgetMs: Math.min(firstMs, first), allWidgetsMs: allMs, widgets: tags.length, wallMs: Date.now() - t0 };
+  return { firstWidgetMs: quantile(first, 0.5), firstWidgetLoadsMs: first, allWidgetsMs: allMs, widgets: tags.length };
 }
 
 async function frames(browser, server) {
@@ -345,7 +363,8 @@ for (const [label, d] of Object.entries(report.peers)) {
   say(`  ${label.padEnd(36)}${fmt(kb(d.gzip)).padStart(8)}   ${fmt(course.code.gzip / d.gzip, 3)}`);
 }
 say();
-say(`Start: first widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (budget ${BUDGET.firstPaintMs}); all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms (scrolled through)`);
+say(`Start: the course opened at gradient descent's section: its widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (median of ${START_LOADS} fresh loads: ${report.start.firstWidgetLoadsMs.map((t) => fmt(t, 0)).join(', ')}; budget ${BUDGET.firstPaintMs})`);
+say(`       from the top, scrolled to each widget in turn: all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms`);
 say();
 say(`Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95     first ${COLD_FRAMES}: median   p95`);
 for (const [name, f] of Object.entries(report.frames)) {
