@@ -5,18 +5,12 @@
 // keyboard only (every widget's in keyboard.test.mjs); the live region speaks the state; the
 // animating widgets have Pause, and reduced motion turns their Play and P key into single steps.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, expectLive, launchBrowser, openPage } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, assertNoProblems, expectLive, launchBrowser, openPage } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''))
-  .filter(Boolean);
 
 // The widgets that animate: each has Play, which becomes Pause (WCAG 2.2.2), and under
 // reduced motion Play and the P key take single steps instead.

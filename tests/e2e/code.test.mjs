@@ -4,19 +4,13 @@
 // tolerance for iterative methods (1e-6). The browser shows the same program under Code.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const CLI = path.join(REPO_ROOT, 'target/debug/mathsight');
 const PYTHON = path.join(REPO_ROOT, '.venv/bin/python');
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''))
-  .filter(Boolean);
 
 /** States to check per widget: the defaults, some steps taken, and widget-specific ones. */
 const STATES = {

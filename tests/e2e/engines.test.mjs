@@ -3,20 +3,15 @@
 // page it draws non-blank pixels, reports its state, answers a keyboard step and a pointer
 // drag, and logs no error. Screenshots land in test-output/engines/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { REPO_ROOT, outputDir } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, outputDir } from './harness.mjs';
 import { WEBKIT_CAPABILITIES, newSession, startWebKitDriver } from './webdriver.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''))
-  .filter(Boolean);
 
 const SHOTS = path.join(outputDir(), 'engines');
 mkdirSync(SHOTS, { recursive: true });

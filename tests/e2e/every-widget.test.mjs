@@ -5,17 +5,11 @@
 // trip through the URL with the same pixels.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''))
-  .filter(Boolean);
 
 // Widgets that mark their last action on the canvas (bayes-update ghosts the posterior before
 // the last observation): a mark of what just happened, not part of the state, so a shared link

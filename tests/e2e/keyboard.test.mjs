@@ -3,17 +3,11 @@
 // outcome is read from `el.state`. Along the way: the focused canvas shows a visible focus ring
 // (its pixels are counted in a screenshot) and the polite live region speaks the new state.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, expectLive, openPage, outputDir } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, assertNoProblems, expectLive, launchBrowser, openPage, outputDir } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''))
-  .filter(Boolean);
 
 let server;
 let browser;

@@ -3,19 +3,13 @@
 // URL payloads are rejected with a message and never execute or land as HTML; nothing is asked
 // of any origin but the serving one and nothing is stored (no cookies, no storage).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'";
-
-const WIDGETS = readFileSync(path.join(REPO_ROOT, 'www/mathsight.js'), 'utf8')
-  .match(/export const WIDGETS = \[(.*)\];/)[1]
-  .split(',')
-  .map((s) => s.trim().replace(/'/g, ''));
 
 let server;
 let browser;
