@@ -230,7 +230,8 @@ pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
     out
 }
 
-#[cfg(test)]
+/// proptest runs natively only (it is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::viz::display::EstimatedText;

@@ -198,17 +198,40 @@ impl StudentT {
     /// The t with P(T ≤ t) = `p`; ±∞ at 0 and 1.
     pub fn quantile(&self, p: f64) -> Result<f64, MathError> {
         let p = probability(p)?;
-        let guess = standard_normal_quantile(p.clamp(1e-300, 1.0 - 1e-16));
         Ok(invert::continuous(
             p,
             (f64::NEG_INFINITY, f64::INFINITY),
-            guess,
+            self.quantile_guess(p),
             &Tails {
                 cdf: |t| self.cdf(t),
                 sf: |t| self.sf(t),
                 pdf: |t| self.pdf(t),
             },
         ))
+    }
+
+    /// Where the quantile's Newton steps start: exact for ν = 1 (Cauchy) and ν = 2; for ν ≥ 3
+    /// the Cornish–Fisher expansion about the normal quantile z (Abramowitz & Stegun 26.7.5),
+    /// within 0.3 % of the quantile for |z| ≤ 3 and ν ≥ 5 (0.01 % for ν ≥ 10), which saves
+    /// Newton steps; z itself where the expansion's terms would grow (small ν, far tails).
+    fn quantile_guess(&self, p: f64) -> f64 {
+        let nu = self.df;
+        if nu == 1.0 {
+            return (std::f64::consts::PI * (p - 0.5)).tan();
+        }
+        if nu == 2.0 {
+            return (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt();
+        }
+        let z = standard_normal_quantile(p.clamp(1e-300, 1.0 - 1e-16));
+        if nu < 3.0 || z.abs() > nu.sqrt() + 2.0 {
+            return z;
+        }
+        let z2 = z * z;
+        let g1 = z * (z2 + 1.0) / 4.0;
+        let g2 = z * ((5.0 * z2 + 16.0) * z2 + 3.0) / 96.0;
+        let g3 = z * (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) / 384.0;
+        let g4 = z * ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) / 92160.0;
+        z + (g1 + (g2 + (g3 + g4 / nu) / nu) / nu) / nu
     }
 
     /// 0 for ν > 1, NaN (undefined) otherwise.
@@ -525,5 +548,49 @@ impl Uniform {
     /// (high − low)²/12.
     pub fn variance(&self) -> f64 {
         (self.high - self.low).powi(2) / 12.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_t_quantile_starts_close_to_where_it_ends() {
+        for (df, p) in [(1.0, 0.975), (1.0, 1e-4), (2.0, 0.025), (2.0, 0.9)] {
+            let t = StudentT::new(df).unwrap();
+            let (guess, q) = (t.quantile_guess(p), t.quantile(p).unwrap());
+            assert!(
+                (guess - q).abs() <= 1e-12 * q.abs(),
+                "ν {df}, p {p}: {guess} vs {q}"
+            );
+        }
+        for df in [5.0, 7.3, 10.0, 30.0, 100.0] {
+            let t = StudentT::new(df).unwrap();
+            for p in [0.0014, 0.01, 0.025, 0.05, 0.1, 0.3, 0.5, 0.7, 0.975, 0.9986] {
+                let (guess, q) = (t.quantile_guess(p), t.quantile(p).unwrap());
+                let within = if df >= 10.0 { 1e-4 } else { 3e-3 };
+                assert!(
+                    (guess - q).abs() <= within * q.abs(),
+                    "ν {df}, p {p}: {guess} vs {q}"
+                );
+                // And the quantile is the one a start at z reaches, to the accuracy of the CDF
+                // it inverts (the two differ by up to 1.2e-14 here).
+                let from_z = invert::continuous(
+                    p,
+                    (f64::NEG_INFINITY, f64::INFINITY),
+                    standard_normal_quantile(p),
+                    &Tails {
+                        cdf: |x| t.cdf(x),
+                        sf: |x| t.sf(x),
+                        pdf: |x| t.pdf(x),
+                    },
+                );
+                assert!(
+                    (from_z - q).abs() <= 1e-13 * q.abs(),
+                    "ν {df}, p {p}: {from_z} vs {q}"
+                );
+            }
+        }
     }
 }
