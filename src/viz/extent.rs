@@ -76,7 +76,7 @@ impl Area {
     }
 }
 
-/// The canvas's miter limit (its default, which plotters-canvas keeps): a sharp join of a
+/// The canvas's miter limit (its default, which `web::context2d` keeps): a sharp join of a
 /// stroke `w` wide may reach `MITER_LIMIT × w / 2` beyond its vertex.
 const MITER_LIMIT: i32 = 10;
 
@@ -155,6 +155,114 @@ fn text_extent(
     Area::around(corners, s / 2 + SOFT_EDGE)
 }
 
+/// Pushes onto `out` boxes that together hold every pixel `command` can touch: its
+/// [`extent`], except that a line or a path is boxed a piece at a time along its course (a
+/// curve across a chart inks a band, not the chart) and a filled polygon a band of rows at a
+/// time, from where its edges cross each band (its interior lies between them).
+pub fn pieces(command: &Command, measure: &dyn TextMeasure, out: &mut Vec<Area>) {
+    let stroke = |w: u32| i32::try_from(w).unwrap_or(i32::MAX / 4);
+    match command {
+        Command::Line(a, b, _, w) => segment(*a, *b, stroke(*w) + SOFT_EDGE, out),
+        Command::Path(points, _, w) if points.len() > 1 => {
+            let pad = stroke(*w) + SOFT_EDGE;
+            let join = (MITER_LIMIT / 2).saturating_mul(stroke(*w)) + SOFT_EDGE;
+            for pair in points.windows(2) {
+                if let [a, b] = pair {
+                    segment(*a, *b, pad, out);
+                }
+            }
+            // A join's miter, where the path turns.
+            let turns = points.get(1..points.len() - 1).unwrap_or_default();
+            out.extend(turns.iter().filter_map(|p| Area::around([*p], join)));
+        }
+        Command::Polygon(points, _) if points.len() > 2 => bands(points, out),
+        _ => out.extend(extent(command, measure)),
+    }
+}
+
+/// A straight stroke from `a` to `b`, padded by `pad`: one box when it runs along an axis,
+/// else a box for each stretch of at most a tile along it.
+fn segment(a: (i32, i32), b: (i32, i32), pad: i32, out: &mut Vec<Area>) {
+    let (dx, dy) = (
+        f64::from(b.0) - f64::from(a.0),
+        f64::from(b.1) - f64::from(a.1),
+    );
+    let n = (dx.abs().max(dy.abs()) / f64::from(TILE)).ceil();
+    if a.0 == b.0 || a.1 == b.1 || !(1.0..=f64::from(1 << 12)).contains(&n) {
+        out.extend(Area::around([a, b], pad));
+        return;
+    }
+    let at = |k: f64| {
+        let t = k / n;
+        (
+            a.0.saturating_add((dx * t).round() as i32),
+            a.1.saturating_add((dy * t).round() as i32),
+        )
+    };
+    let mut from = a;
+    for k in 1..=n as i32 {
+        let to = if f64::from(k) == n {
+            b
+        } else {
+            at(f64::from(k))
+        };
+        out.extend(Area::around([from, to], pad + 1));
+        from = to;
+    }
+}
+
+/// A filled polygon, a band of [`TILE`] rows at a time: between the leftmost and rightmost
+/// point where its edges pass within [`SOFT_EDGE`] of the band.
+fn bands(points: &[(i32, i32)], out: &mut Vec<Area>) {
+    let Some(bounds) = Area::around(points.iter().copied(), SOFT_EDGE) else {
+        return;
+    };
+    let first = bounds.y0.div_euclid(TILE);
+    let last = (bounds.y1 - 1).div_euclid(TILE);
+    if last - first > 1 << 12 {
+        out.push(bounds);
+        return;
+    }
+    let edges = points.iter().zip(points.iter().cycle().skip(1));
+    let mut spans: Vec<(f64, f64)> =
+        vec![(f64::INFINITY, f64::NEG_INFINITY); (last - first + 1) as usize];
+    for (&(x0, y0), &(x1, y1)) in edges {
+        let (x0, y0, x1, y1) = (f64::from(x0), f64::from(y0), f64::from(x1), f64::from(y1));
+        let x_at = |y: f64| {
+            if y1 == y0 {
+                x0
+            } else {
+                x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+            }
+        };
+        let (lo, hi) = (y0.min(y1), y0.max(y1));
+        let pad = f64::from(SOFT_EDGE);
+        for (k, span) in spans.iter_mut().enumerate() {
+            let top = f64::from((first + k as i32) * TILE) - pad;
+            let bottom = top + f64::from(TILE) + 2.0 * pad;
+            let (from, to) = (lo.max(top), hi.min(bottom));
+            if from > to {
+                continue;
+            }
+            for x in [x_at(from), x_at(to)] {
+                *span = (span.0.min(x), span.1.max(x));
+            }
+        }
+    }
+    for (k, (x0, x1)) in spans.into_iter().enumerate() {
+        if x0 > x1 {
+            continue;
+        }
+        let top = (first + k as i32) * TILE;
+        out.push(Area {
+            x0: (x0.floor() as i32 - SOFT_EDGE).max(bounds.x0),
+            y0: top.max(bounds.y0),
+            x1: (x1.ceil() as i32 + SOFT_EDGE + 1).min(bounds.x1),
+            y1: (top + TILE).min(bounds.y1),
+        });
+    }
+}
+
 /// The side of the square tiles, in device pixels, that [`areas`] clears whole.
 pub const TILE: i32 = 32;
 
@@ -166,14 +274,22 @@ const MAX_TILES: i64 = 1 << 16;
 /// rows below). Crossing strokes stay two bands, not the square around them, and a few hundred
 /// labels spread over three panels stay within their own rows of tiles.
 pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
-    let extents: Vec<Area> = commands.iter().filter_map(|c| extent(c, measure)).collect();
+    let mut extents: Vec<Area> = Vec::new();
+    for c in commands {
+        pieces(c, measure, &mut extents);
+    }
     let Some(bounds) = extents.iter().copied().reduce(Area::union) else {
         return Vec::new();
     };
+    // The grid lies on multiples of a tile, so that a polygon's bands of rows fall in its rows.
+    let (gx, gy) = (
+        bounds.x0.div_euclid(TILE).saturating_mul(TILE),
+        bounds.y0.div_euclid(TILE).saturating_mul(TILE),
+    );
     let tiles = |from: i32, to: i32| {
         ((i64::from(to) - i64::from(from) + i64::from(TILE) - 1) / i64::from(TILE)).max(1)
     };
-    let (cols, rows) = (tiles(bounds.x0, bounds.x1), tiles(bounds.y0, bounds.y1));
+    let (cols, rows) = (tiles(gx, bounds.x1), tiles(gy, bounds.y1));
     if cols * rows > MAX_TILES {
         return vec![bounds];
     }
@@ -181,15 +297,17 @@ pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
     let tile_of =
         |from: i32, at: i32| ((i64::from(at) - i64::from(from)) / i64::from(TILE)) as usize;
     let mut inked = vec![false; cols * rows];
-    for e in &extents {
-        for row in tile_of(bounds.y0, e.y0)..=tile_of(bounds.y0, e.y1 - 1).min(rows - 1) {
-            inked[row * cols + tile_of(bounds.x0, e.x0)
-                ..=row * cols + tile_of(bounds.x0, e.x1 - 1).min(cols - 1)]
+    for e in extents.iter().filter(|e| e.x0 < e.x1 && e.y0 < e.y1) {
+        for row in tile_of(gy, e.y0)..=tile_of(gy, e.y1 - 1).min(rows - 1) {
+            inked
+                [row * cols + tile_of(gx, e.x0)..=row * cols + tile_of(gx, e.x1 - 1).min(cols - 1)]
                 .fill(true);
         }
     }
-    let edge = |from: i32, tiles: usize, end: i32| {
-        i32::try_from(i64::from(from) + i64::from(TILE) * tiles as i64).map_or(end, |x| x.min(end))
+    // A tile's edge, within the bounds.
+    let edge = |from: i32, tiles: usize, start: i32, end: i32| {
+        i32::try_from(i64::from(from) + i64::from(TILE) * tiles as i64)
+            .map_or(end, |x| x.clamp(start, end))
     };
     let mut out: Vec<Area> = Vec::new();
     // The runs of the row above, as (first tile, past the last, index in `out`).
@@ -207,7 +325,7 @@ pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
             while col < cols && line[col] {
                 col += 1;
             }
-            let y1 = edge(bounds.y0, row + 1, bounds.y1);
+            let y1 = edge(gy, row + 1, bounds.y0, bounds.y1);
             let index = match above.iter().find(|r| r.0 == start && r.1 == col) {
                 Some(&(_, _, i)) => {
                     out[i].y1 = y1;
@@ -215,9 +333,9 @@ pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
                 }
                 None => {
                     out.push(Area {
-                        x0: edge(bounds.x0, start, bounds.x1),
-                        y0: edge(bounds.y0, row, bounds.y1),
-                        x1: edge(bounds.x0, col, bounds.x1),
+                        x0: edge(gx, start, bounds.x0, bounds.x1),
+                        y0: edge(gy, row, bounds.y0, bounds.y1),
+                        x1: edge(gx, col, bounds.x0, bounds.x1),
                         y1,
                     });
                     out.len() - 1
@@ -359,12 +477,38 @@ mod tests {
         assert_eq!(areas(&far, &EstimatedText).len(), 1);
     }
 
+    #[test]
+    fn a_curve_across_a_chart_and_the_area_under_it_are_cleared_along_their_course() {
+        let curve: Vec<(i32, i32)> = (0..=100)
+            .map(|i| {
+                (
+                    100 + 10 * i,
+                    500 - (400.0 * (-((f64::from(i) - 50.0) / 15.0).powi(2)).exp()) as i32,
+                )
+            })
+            .collect();
+        let mut under = curve.clone();
+        under.extend([(1100, 500), (100, 500)]);
+        let box_pixels = 1000 * 400;
+        for command in [Command::Path(curve, INK, 4), Command::Polygon(under, INK)] {
+            let cleared: i64 = areas(std::slice::from_ref(&command), &EstimatedText)
+                .iter()
+                .map(Area::pixels)
+                .sum();
+            assert!(
+                cleared < box_pixels / 2,
+                "{cleared} px cleared for {command:?}"
+            );
+        }
+    }
+
     fn command() -> impl Strategy<Value = Command> {
         let point = || (-50..700i32, -50..500i32);
         prop_oneof![
             (point(), point(), 1..6u32).prop_map(|(a, b, w)| Command::Line(a, b, INK, w)),
             (point(), 0..40u32, 1..4u32).prop_map(|(c, r, w)| Command::Circle(c, r, INK, w, false)),
             proptest::collection::vec(point(), 1..6).prop_map(|p| Command::Path(p, INK, 2)),
+            proptest::collection::vec(point(), 3..7).prop_map(|p| Command::Polygon(p, INK)),
             (point(), 0..3u8, 0..3u8, 0..4u8).prop_map(|(at, h, v, q)| {
                 let Command::Text(t, mut style, _) = text((h, v), q) else {
                     unreachable!()
@@ -377,7 +521,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_areas_cover_every_pixel_of_every_extent_and_do_not_overlap(
+        fn the_areas_cover_every_pixel_of_every_piece_and_do_not_overlap(
             commands in proptest::collection::vec(command(), 0..40)
         ) {
             let list = areas(&commands, &EstimatedText);
@@ -387,11 +531,64 @@ mod tests {
                     prop_assert!(apart, "{a:?} overlaps {b:?}");
                 }
             }
-            for e in commands.iter().filter_map(|c| extent(c, &EstimatedText)) {
+            let mut boxes = Vec::new();
+            for c in &commands {
+                pieces(c, &EstimatedText, &mut boxes);
+            }
+            for e in boxes {
                 for y in (e.y0..e.y1).step_by(3).chain([e.y1 - 1]) {
                     for x in (e.x0..e.x1).step_by(3).chain([e.x1 - 1]) {
                         let inside = |a: &Area| a.x0 <= x && x < a.x1 && a.y0 <= y && y < a.y1;
                         prop_assert!(list.iter().any(inside), "({x}, {y}) of {e:?} is not cleared");
+                    }
+                }
+            }
+        }
+        #[test]
+        fn a_stroke_is_covered_wherever_its_pen_reaches(
+            points in proptest::collection::vec((-50..700i32, -50..500i32), 2..8),
+            w in 1..7u32,
+        ) {
+            let mut boxes = Vec::new();
+            pieces(&Command::Path(points.clone(), INK, w), &EstimatedText, &mut boxes);
+            let reach = f64::from(w) / 2.0 + 1.0;
+            for pair in points.windows(2) {
+                let [(ax, ay), (bx, by)] = [pair[0], pair[1]].map(|(x, y)| (f64::from(x), f64::from(y)));
+                let len = (bx - ax).hypot(by - ay).max(1e-9);
+                let (nx, ny) = (-(by - ay) / len, (bx - ax) / len);
+                for k in 0..=40 {
+                    let t = f64::from(k) / 40.0;
+                    for off in [-reach, 0.0, reach] {
+                        let (x, y) = (ax + (bx - ax) * t + nx * off, ay + (by - ay) * t + ny * off);
+                        let (x, y) = (x.floor() as i32, y.floor() as i32);
+                        let inside = |a: &Area| a.x0 <= x && x < a.x1 && a.y0 <= y && y < a.y1;
+                        prop_assert!(boxes.iter().any(inside), "({x}, {y}) of {points:?} is not boxed");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_filled_polygon_is_covered_inside(
+            points in proptest::collection::vec((-50..700i32, -50..500i32), 3..8),
+        ) {
+            let mut boxes = Vec::new();
+            pieces(&Command::Polygon(points.clone(), INK), &EstimatedText, &mut boxes);
+            let inside_polygon = |x: f64, y: f64| {
+                let mut odd = false;
+                for (a, b) in points.iter().zip(points.iter().cycle().skip(1)) {
+                    let [(ax, ay), (bx, by)] = [*a, *b].map(|(x, y)| (f64::from(x), f64::from(y)));
+                    if (ay > y) != (by > y) && x < ax + (bx - ax) * (y - ay) / (by - ay) {
+                        odd = !odd;
+                    }
+                }
+                odd
+            };
+            for y in (-50..500).step_by(4) {
+                for x in (-50..700).step_by(4) {
+                    if inside_polygon(f64::from(x) + 0.5, f64::from(y) + 0.5) {
+                        let inside = |a: &Area| a.x0 <= x && x < a.x1 && a.y0 <= y && y < a.y1;
+                        prop_assert!(boxes.iter().any(inside), "({x}, {y}) inside {points:?} is not boxed");
                     }
                 }
             }

@@ -1,5 +1,5 @@
 //! The canvas side of drawing: text measured by the canvas itself, and the display list
-//! replayed onto plotters-canvas — on one canvas, or while moving split between a static
+//! replayed onto the canvas ([`Context2d`]) — on one canvas, or while moving split between a static
 //! base canvas and the canvas above it ([`crate::viz::layers`]) — with fields copied in from a
 //! cached offscreen canvas.
 //!
@@ -9,9 +9,9 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use plotters_backend::FontStyle;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -19,10 +19,20 @@ use crate::viz::display::{self, Command, TextMeasure};
 use crate::viz::field::Field;
 use crate::viz::layers::{Layers, Paint};
 
+use super::context2d::{style_code, Context2d};
+
 thread_local! {
-    /// Text sizes already measured, keyed by font and text. Cleared when it grows large.
-    static TEXT_SIZES: RefCell<BTreeMap<(String, String), (u32, u32)>> =
-        const { RefCell::new(BTreeMap::new()) };
+    /// Text sizes already measured, keyed by the font string, a NUL and the text. Cleared
+    /// when it grows large.
+    static TEXT_SIZES: RefCell<BTreeMap<String, (u32, u32)>> = const { RefCell::new(BTreeMap::new()) };
+    /// The key being looked up, kept to be written over: a hit allocates nothing.
+    static KEY: RefCell<Key> = const { RefCell::new(Key { font: None, text: String::new() }) };
+}
+
+/// The lookup key, and the font its first part was written for.
+struct Key {
+    font: Option<(u8, u64, String)>,
+    text: String,
 }
 
 /// Text measured by a canvas context.
@@ -33,29 +43,38 @@ pub struct CanvasText {
 
 impl TextMeasure for CanvasText {
     fn measure(&self, text: &str, family: &str, size: f64, style: FontStyle) -> (u32, u32) {
-        // The same font string plotters-canvas draws with.
-        let key = (
-            format!("{} {}px {}", style.as_str(), size, family),
-            text.to_string(),
-        );
-        if let Some(found) = TEXT_SIZES.with(|c| c.borrow().get(&key).copied()) {
-            return found;
-        }
-        self.context.set_font(&key.0);
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(0.55 * size * text.chars().count() as f64);
-        let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);
-        TEXT_SIZES.with(|c| {
-            let mut cache = c.borrow_mut();
-            if cache.len() > 4_096 {
-                cache.clear();
+        KEY.with(|key| {
+            let mut key = key.borrow_mut();
+            let Key { font, text: buffer } = &mut *key;
+            let same = matches!(font, Some((s, z, f)) if *s == style_code(style) && *z == size.to_bits() && f == family);
+            if !same {
+                buffer.clear();
+                // The font string the canvas backend draws with.
+                let _ = write!(buffer, "{} {}px {}\0", style.as_str(), size, family);
+                *font = Some((style_code(style), size.to_bits(), family.to_string()));
             }
-            cache.insert(key, measured);
-        });
-        measured
+            let font_len = buffer.find('\0').unwrap_or(buffer.len());
+            buffer.truncate(font_len + 1);
+            buffer.push_str(text);
+            if let Some(found) = TEXT_SIZES.with(|c| c.borrow().get(buffer.as_str()).copied()) {
+                return found;
+            }
+            self.context.set_font(buffer.get(..font_len).unwrap_or_default());
+            let width = self
+                .context
+                .measure_text(text)
+                .map(|m| m.width())
+                .unwrap_or(0.55 * size * text.chars().count() as f64);
+            let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);
+            TEXT_SIZES.with(|c| {
+                let mut cache = c.borrow_mut();
+                if cache.len() > 4_096 {
+                    cache.clear();
+                }
+                cache.insert(buffer.clone(), measured);
+            });
+            measured
+        })
     }
 }
 
@@ -141,8 +160,7 @@ fn replay_on(
     commands: &[Command],
     cache: &mut Option<(u64, HtmlCanvasElement)>,
 ) -> Result<(), String> {
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| "this canvas has no 2d context".to_string())?;
+    let mut backend = Context2d::new(context, (canvas.width(), canvas.height()));
     display::replay(commands, &mut backend, |_, field| {
         put_field(context, field, cache)
     })

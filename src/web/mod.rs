@@ -16,6 +16,7 @@
 #[cfg(feature = "bench")]
 mod bench;
 mod canvas;
+mod context2d;
 mod panic;
 
 use wasm_bindgen::prelude::*;
