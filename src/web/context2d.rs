@@ -134,7 +134,7 @@ fn color_key(c: BackendColor) -> ColorKey {
     (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
 }
 
-/// `#rrggbb` for an opaque colour (the form a browser parses fastest), else `rgba(…)`.
+/// `#rrggbb` for an opaque colour (the shortest string to send and parse), else `rgba(…)`.
 fn css_color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
     if c.alpha >= 1.0 {
