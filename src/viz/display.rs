@@ -178,12 +178,25 @@ impl Recorder {
     }
 }
 
-fn style_kind(s: FontStyle) -> FontStyleKind {
-    match s {
-        FontStyle::Normal => FontStyleKind::Normal,
-        FontStyle::Oblique => FontStyleKind::Oblique,
-        FontStyle::Italic => FontStyleKind::Italic,
-        FontStyle::Bold => FontStyleKind::Bold,
+impl From<FontStyle> for FontStyleKind {
+    fn from(s: FontStyle) -> Self {
+        match s {
+            FontStyle::Normal => FontStyleKind::Normal,
+            FontStyle::Oblique => FontStyleKind::Oblique,
+            FontStyle::Italic => FontStyleKind::Italic,
+            FontStyle::Bold => FontStyleKind::Bold,
+        }
+    }
+}
+
+impl From<FontStyleKind> for FontStyle {
+    fn from(k: FontStyleKind) -> Self {
+        match k {
+            FontStyleKind::Normal => FontStyle::Normal,
+            FontStyleKind::Oblique => FontStyle::Oblique,
+            FontStyleKind::Italic => FontStyle::Italic,
+            FontStyleKind::Bold => FontStyle::Bold,
+        }
     }
 }
 
@@ -308,7 +321,7 @@ impl DrawingBackend for Recorder {
             TextStyle {
                 family: family_name(style.family()),
                 size: style.size(),
-                style: style_kind(style.style()),
+                style: style.style().into(),
                 color: rgba(style.color()),
                 anchor: (h, v),
                 quarter_turns,
@@ -365,12 +378,7 @@ impl BackendTextStyle for TextStyle {
     }
 
     fn style(&self) -> FontStyle {
-        match self.style {
-            FontStyleKind::Normal => FontStyle::Normal,
-            FontStyleKind::Oblique => FontStyle::Oblique,
-            FontStyleKind::Italic => FontStyle::Italic,
-            FontStyleKind::Bold => FontStyle::Bold,
-        }
+        self.style.into()
     }
 
     fn anchor(&self) -> Pos {

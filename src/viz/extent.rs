@@ -10,9 +10,7 @@
 //! The boxes are deliberately generous (a stroke is padded by its miter, text by half its
 //! size): clearing a few pixels too many costs little, one too few leaves a trail.
 
-use plotters_backend::FontStyle;
-
-use super::display::{Command, FontStyleKind, TextMeasure, TextStyle};
+use super::display::{Command, TextMeasure, TextStyle};
 
 /// A box of device pixels: `x0 ≤ x < x1`, `y0 ≤ y < y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,13 +123,7 @@ fn text_extent(
     if text.is_empty() || style.color.3 == 0.0 {
         return None;
     }
-    let font_style = match style.style {
-        FontStyleKind::Normal => FontStyle::Normal,
-        FontStyleKind::Oblique => FontStyle::Oblique,
-        FontStyleKind::Italic => FontStyle::Italic,
-        FontStyleKind::Bold => FontStyle::Bold,
-    };
-    let (w, _) = measure.measure(text, &style.family, style.size, font_style);
+    let (w, _) = measure.measure(text, &style.family, style.size, style.style.into());
     let w = i32::try_from(w).unwrap_or(i32::MAX / 4);
     let s = style.size.ceil().clamp(0.0, f64::from(i32::MAX / 4)) as i32;
     // Left, centre or right of the anchor; top, middle or bottom.
@@ -237,7 +229,13 @@ fn bands(points: &[(i32, i32)], out: &mut Vec<Area>) {
         };
         let (lo, hi) = (y0.min(y1), y0.max(y1));
         let pad = f64::from(SOFT_EDGE);
-        for (k, span) in spans.iter_mut().enumerate() {
+        // The bands within reach of the edge.
+        let band = |y: f64| (y.floor() as i32).div_euclid(TILE) - first;
+        let (k0, k1) = (
+            band(lo - pad).max(0) as usize,
+            band(hi + pad).max(0) as usize,
+        );
+        for (k, span) in spans.iter_mut().enumerate().take(k1 + 1).skip(k0) {
             let top = f64::from((first + k as i32) * TILE) - pad;
             let bottom = top + f64::from(TILE) + 2.0 * pad;
             let (from, to) = (lo.max(top), hi.min(bottom));
@@ -352,7 +350,7 @@ pub fn areas(commands: &[Command], measure: &dyn TextMeasure) -> Vec<Area> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::viz::display::EstimatedText;
+    use crate::viz::display::{EstimatedText, FontStyleKind};
     use proptest::prelude::*;
 
     const INK: (u8, u8, u8, f64) = (0, 0, 0, 1.0);

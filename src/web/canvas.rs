@@ -15,11 +15,11 @@ use plotters_backend::FontStyle;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::viz::display::{self, Command, TextMeasure};
+use crate::viz::display::{self, Command, FontStyleKind, TextMeasure};
 use crate::viz::field::Field;
 use crate::viz::layers::{Layers, Paint};
 
-use super::context2d::{style_code, Context2d};
+use super::context2d::Context2d;
 
 thread_local! {
     /// Text sizes already measured, keyed by the font string, a NUL and the text. Cleared
@@ -31,7 +31,7 @@ thread_local! {
 
 /// The lookup key, and the font its first part was written for.
 struct Key {
-    font: Option<(u8, u64, String)>,
+    font: Option<(FontStyleKind, u64, String)>,
     text: String,
 }
 
@@ -46,12 +46,12 @@ impl TextMeasure for CanvasText {
         KEY.with(|key| {
             let mut key = key.borrow_mut();
             let Key { font, text: buffer } = &mut *key;
-            let same = matches!(font, Some((s, z, f)) if *s == style_code(style) && *z == size.to_bits() && f == family);
+            let same = matches!(font, Some((s, z, f)) if *s == FontStyleKind::from(style) && *z == size.to_bits() && f == family);
             if !same {
                 buffer.clear();
                 // The font string the canvas backend draws with.
                 let _ = write!(buffer, "{} {}px {}\0", style.as_str(), size, family);
-                *font = Some((style_code(style), size.to_bits(), family.to_string()));
+                *font = Some((style.into(), size.to_bits(), family.to_string()));
             }
             let font_len = buffer.find('\0').unwrap_or(buffer.len());
             buffer.truncate(font_len + 1);

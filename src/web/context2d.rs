@@ -16,9 +16,11 @@
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle, FontTransform,
+    FontTransform,
 };
 use web_sys::CanvasRenderingContext2d;
+
+use crate::viz::display::FontStyleKind;
 
 /// The one failure a canvas call reports (a non-finite argument, which recorded integer
 /// coordinates never are).
@@ -36,18 +38,8 @@ impl std::error::Error for CanvasError {}
 /// A colour as compared: red, green, blue and the bits of alpha.
 type ColorKey = (u8, u8, u8, u64);
 
-/// A font as compared: its style ([`style_code`]), the bits of its size, its family.
-type FontKey = (u8, u64, String);
-
-/// plotters' font style as a number, to compare (the type has no equality).
-pub fn style_code(style: FontStyle) -> u8 {
-    match style {
-        FontStyle::Normal => 0,
-        FontStyle::Oblique => 1,
-        FontStyle::Italic => 2,
-        FontStyle::Bold => 3,
-    }
-}
+/// A font as compared: its style, the bits of its size, its family.
+type FontKey = (FontStyleKind, u64, String);
 
 /// A canvas context and what its drawing state is known to be.
 pub struct Context2d<'a> {
@@ -119,13 +111,28 @@ impl<'a> Context2d<'a> {
         self.set_fill(style.color());
         let family = style.family();
         let (kind, size) = (style.style(), style.size());
-        let code = style_code(kind);
+        let code = FontStyleKind::from(kind);
         let same = matches!(&self.font, Some((k, s, f)) if *k == code && *s == size.to_bits() && f == family.as_str());
         if !same {
             // The string plotters-canvas set, and `CanvasText` measures with.
             let font = format!("{} {size}px {}", kind.as_str(), family.as_str());
             self.context.set_font(&font);
             self.font = Some((code, size.to_bits(), family.as_str().to_string()));
+        }
+    }
+}
+
+impl Context2d<'_> {
+    /// Begins a new path through `points`.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            let (x, y) = (f64::from(x), f64::from(y));
+            if i == 0 {
+                self.context.move_to(x, y);
+            } else {
+                self.context.line_to(x, y);
+            }
         }
     }
 }
@@ -248,15 +255,8 @@ impl DrawingBackend for Context2d<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.set_stroke(style.color(), style.stroke_width());
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
-        }
+        self.set_stroke(style.color(), style.stroke_width());
+        self.trace(path);
         self.context.stroke();
         Ok(())
     }
@@ -269,16 +269,9 @@ impl DrawingBackend for Context2d<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.set_fill(style.color());
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
-            self.context.close_path();
-        }
+        self.set_fill(style.color());
+        self.trace(path);
+        self.context.close_path();
         self.context.fill();
         Ok(())
     }
