@@ -232,7 +232,11 @@ pub fn rejection_bounds(
         });
     }
     Ok(match alternative {
-        Alternative::TwoSided => (null.quantile(alpha / 2.0)?, -null.quantile(alpha / 2.0)?),
+        Alternative::TwoSided => {
+            // Both nulls are symmetric about 0: one quantile gives both bounds.
+            let lo = null.quantile(alpha / 2.0)?;
+            (lo, -lo)
+        }
         Alternative::Less => (null.quantile(alpha)?, f64::INFINITY),
         Alternative::Greater => (f64::NEG_INFINITY, -null.quantile(alpha)?),
     })

@@ -92,10 +92,36 @@ impl Ols {
 
     /// Half the width of the `level` (e.g. 0.95) confidence interval for the mean response at x.
     pub fn band_half_width(&self, x: f64, level: f64) -> Result<f64, MathError> {
+        Ok(self.band(level)?.half_width(x))
+    }
+
+    /// The `level` confidence band for the mean response, its t quantile taken once for every
+    /// x it is asked about.
+    pub fn band(&self, level: f64) -> Result<Band, MathError> {
         let t = StudentT::new(self.df)?.quantile(0.5 + level / 2.0)?;
-        let n = self.fit.n as f64;
-        let dx = x - self.fit.mean_x;
-        Ok(t * self.residual_se * (1.0 / n + dx * dx / self.fit.sxx).sqrt())
+        Ok(Band {
+            scale: t * self.residual_se,
+            inv_n: 1.0 / self.fit.n as f64,
+            mean_x: self.fit.mean_x,
+            sxx: self.fit.sxx,
+        })
+    }
+}
+
+/// A confidence band for the mean response: t · s · √(1/n + (x − x̄)² / Sxx).
+#[derive(Debug, Clone, Copy)]
+pub struct Band {
+    scale: f64,
+    inv_n: f64,
+    mean_x: f64,
+    sxx: f64,
+}
+
+impl Band {
+    /// Half its width at x.
+    pub fn half_width(&self, x: f64) -> f64 {
+        let dx = x - self.mean_x;
+        self.scale * (self.inv_n + dx * dx / self.sxx).sqrt()
     }
 }
 

@@ -76,9 +76,10 @@ impl RegressionStats {
         let o = &self.model.ols;
         let (x0, x1) = (t.x.lo, t.x.hi);
         // The band: upper edge left to right, lower edge back, clamped to the plot.
+        let band = o.band(BAND_LEVEL).ok();
         let edge = |sign: f64, i: usize| {
             let x = x0 + (x1 - x0) * i as f64 / BAND_POINTS as f64;
-            let h = o.band_half_width(x, BAND_LEVEL).unwrap_or(0.0);
+            let h = band.map_or(0.0, |b| b.half_width(x));
             let y = (o.predict(x) + sign * h).clamp(t.y.lo, t.y.hi);
             t.to_backend([x, y])
         };

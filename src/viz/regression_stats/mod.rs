@@ -171,8 +171,9 @@ fn build(options: &OptionSet, frozen: Option<(Span, Span, Span)>) -> Result<Mode
     let (x_view, y_view, r_view) = frozen.unwrap_or_else(|| {
         let x = Span::covering(points.iter().map(|p| p[0]), 0.08);
         let mut ys: Vec<f64> = points.iter().map(|p| p[1]).collect();
+        let band = ols.band(BAND_LEVEL).ok();
         for xe in [x.lo, x.hi] {
-            let h = ols.band_half_width(xe, BAND_LEVEL).unwrap_or(0.0);
+            let h = band.map_or(0.0, |b| b.half_width(xe));
             ys.push(ols.predict(xe) + h);
             ys.push(ols.predict(xe) - h);
         }
