@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{BayesUpdate, Belief};
-use crate::math::distributions::{Beta, Normal};
+use crate::math::distributions::{Beta, Distribution, Normal};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::geometry::{Span, Transform};
@@ -14,12 +14,14 @@ use crate::viz::theme::mix;
 use crate::viz::widget::{Frame, PlotInfo};
 
 impl Belief {
-    /// The density at `x`.
-    fn density(&self, x: f64) -> f64 {
-        match *self {
-            Belief::Beta(a, b) => Beta::new(a, b).map_or(f64::NAN, |d| d.pdf(x)),
-            Belief::Normal(m, s) => Normal::new(m, s).map_or(f64::NAN, |d| d.pdf(x)),
-        }
+    /// Its density (NaN where it has none), the distribution made once for every x asked
+    /// about: a Beta's normalising constant is three log-gamma functions.
+    fn density(&self) -> impl Fn(f64) -> f64 {
+        let d = match *self {
+            Belief::Beta(a, b) => Beta::new(a, b).ok().map(Distribution::Beta),
+            Belief::Normal(m, s) => Normal::new(m, s).ok().map(Distribution::Normal),
+        };
+        move |x| d.map_or(f64::NAN, |d| d.density(x))
     }
 }
 
@@ -52,10 +54,11 @@ impl BayesUpdate {
             .flatten()
             .collect();
         let n = 300;
+        let densities: Vec<_> = beliefs.iter().map(Belief::density).collect();
         let top = (n / 50..n - n / 50)
             .flat_map(|i| {
                 let v = x.lo + (i as f64 + 0.5) / n as f64 * x.width();
-                beliefs.iter().map(move |b| b.density(v))
+                densities.iter().map(move |f| f(v))
             })
             .filter(|d| d.is_finite())
             .fold(0.0, f64::max);
@@ -115,10 +118,11 @@ impl BayesUpdate {
         dash: Option<f64>,
     ) -> Result<(), String> {
         let steps = (t.rect.width / 2).max(2) as usize;
+        let density = belief.density();
         let points: Vec<[f64; 2]> = (0..=steps)
             .map(|i| {
                 let x = t.x.lo + i as f64 / steps as f64 * t.x.width();
-                let d = belief.density(x);
+                let d = density(x);
                 [x, if d.is_finite() { d.min(t.y.hi) } else { t.y.hi }]
             })
             .collect();
@@ -171,12 +175,12 @@ impl BayesUpdate {
         if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) {
             return Ok(());
         }
-        let belief = self.belief();
+        let density = self.belief().density();
         let steps = ((t.to_px([hi, 0.0])[0] - t.to_px([lo, 0.0])[0]) / 2.0).max(2.0) as usize;
         let mut poly = vec![t.to_backend([lo, 0.0])];
         poly.extend((0..=steps).map(|i| {
             let x = lo + i as f64 / steps as f64 * (hi - lo);
-            let d = belief.density(x);
+            let d = density(x);
             t.to_backend([x, if d.is_finite() { d.min(t.y.hi) } else { t.y.hi }])
         }));
         poly.push(t.to_backend([hi, 0.0]));
