@@ -229,8 +229,15 @@ impl Histogram {
         if (hi - lo) / width >= MAX_BINS as f64 {
             width = nice_width((hi - lo) / (MAX_BINS as f64 - 1.0));
         }
+        // Bin edges must stay distinct at the values' magnitude: a width finer than a
+        // millionth of a millionth of the largest |value| is widened to that.
+        let finest = lo.abs().max(hi.abs()) * 1e-12;
+        if width < finest {
+            width = nice_width(finest);
+        }
         let start = (lo / width).floor() * width;
-        let bins = (((hi - start) / width).floor() as usize + 1).clamp(1, MAX_BINS + 1);
+        let last = ((hi - start) / width).floor().clamp(0.0, MAX_BINS as f64);
+        let bins = last as usize + 1;
         let mut counts = vec![0; bins];
         for &x in sorted {
             let k = (((x - start) / width).floor().max(0.0) as usize).min(bins - 1);
@@ -424,6 +431,31 @@ mod tests {
         let tiny = Histogram::new(&sorted, 1e-9);
         assert!(tiny.counts.len() <= MAX_BINS + 1);
         assert_eq!(tiny.counts.iter().sum::<usize>(), DATA.len());
+    }
+
+    #[test]
+    fn a_width_too_fine_for_the_values_is_widened() {
+        // Found by the robustness fuzzer: one value of -1e6 and the smallest subnormal
+        // width put the first edge at -inf and overflowed the bin count.
+        let h = Histogram::new(&[-1e6], 5e-324);
+        assert!(h.start.is_finite() && h.width >= 1e-6, "{h:?}");
+        assert!(h.start <= -1e6 && -1e6 < h.edges(0)[1]);
+        assert_eq!(h.counts, vec![1]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_positive_width_counts_every_value_once(
+            mut values in proptest::collection::vec(-1e9f64..1e9, 1..50),
+            width in proptest::prop_oneof![0.0f64..1e10, proptest::num::f64::POSITIVE],
+        ) {
+            values.sort_by(f64::total_cmp);
+            let h = Histogram::new(&values, width);
+            proptest::prop_assert!(h.start.is_finite() && h.width > 0.0);
+            proptest::prop_assert!(h.start <= values[0]);
+            proptest::prop_assert!(h.counts.len() <= MAX_BINS + 1);
+            proptest::prop_assert_eq!(h.counts.iter().sum::<usize>(), values.len());
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ impl DistributionWidget {
         let discrete = d.is_discrete();
         let (xs, sampled): (Vec<f64>, String) = if discrete {
             let (lo, hi) = (self.view.lo.ceil(), self.view.hi.floor());
-            let count = ((hi - lo).max(0.0) as usize) + 1;
+            let count = ((hi - lo).max(0.0) as usize).saturating_add(1);
             let stride = count.div_ceil(MAX_TABLE_ROWS).max(1);
             let xs = (0..count)
                 .step_by(stride)

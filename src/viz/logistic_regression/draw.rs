@@ -82,7 +82,9 @@ fn probability_field(t: &Transform, theme: &Theme, theta: [f64; 3], version: u64
                 Some(&cut) => {
                     let at = ((cut - start) / slope).floor();
                     if at.is_finite() {
-                        (at.max(col as f64) as usize + 1).min(chunk.len())
+                        (at.max(col as f64) as usize)
+                            .saturating_add(1)
+                            .min(chunk.len())
                     } else {
                         chunk.len()
                     }
