@@ -22,6 +22,19 @@ pub fn backed_label<DB: DrawingBackend>(
     if !at.iter().all(|v| v.is_finite()) {
         return Ok(());
     }
+    let [x0, y0, x1, y1] = label_box(frame, text, at, anchor);
+    let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    root.draw(&Rectangle::new(
+        [p(x0, y0), p(x1, y1)],
+        frame.theme.background.filled(),
+    ))
+    .map_err(|e| e.to_string())?;
+    chart::label(root, frame, text, at, anchor, 11.0, colour)
+}
+
+/// The pixel box `[left, top, right, bottom]` of the patch [`backed_label`] puts behind
+/// `text` at `at`: 0.55 em a character plus 2 px each side, 13 px tall (times the scale).
+pub fn label_box(frame: &Frame, text: &str, at: [f64; 2], anchor: (HPos, VPos)) -> [f64; 4] {
     let k = frame.scale;
     let w = 0.55 * 11.0 * k * text.chars().count() as f64 + 4.0 * k;
     let h = 13.0 * k;
@@ -35,13 +48,7 @@ pub fn backed_label<DB: DrawingBackend>(
         VPos::Bottom => at[1] - h + 1.0 * k,
         VPos::Center => at[1] - h / 2.0,
     };
-    let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-    root.draw(&Rectangle::new(
-        [p(x0, y0), p(x0 + w, y0 + h)],
-        frame.theme.background.filled(),
-    ))
-    .map_err(|e| e.to_string())?;
-    chart::label(root, frame, text, at, anchor, 11.0, colour)
+    [x0, y0, x0 + w, y0 + h]
 }
 
 /// A dashed line between two pixel positions, dashes `dash` pixels long.

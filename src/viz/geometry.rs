@@ -127,6 +127,11 @@ impl Transform {
     }
 }
 
+/// Whether the pixel segment a–b touches the box `[left, top, right, bottom]`.
+pub fn segment_meets_box(a: [f64; 2], b: [f64; 2], bx: [f64; 4]) -> bool {
+    clip_segment(a, b, Span::new(bx[0], bx[2]), Span::new(bx[1], bx[3])).is_some()
+}
+
 /// Clips the segment a–b to the box x × y (Liang & Barsky, "A new concept and method for line
 /// clipping", ACM TOG 3(1), 1984). Returns None when no part of it lies in the box.
 pub fn clip_segment(a: [f64; 2], b: [f64; 2], x: Span, y: Span) -> Option<([f64; 2], [f64; 2])> {

@@ -8,11 +8,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::MatrixTransform;
 use crate::math::matrix2::{apply, det, eigen, is_singular, Eigen};
-use crate::viz::annotate::backed_label;
+use crate::viz::annotate::{backed_label, label_box};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::format::sig;
-use crate::viz::geometry::{Span, Transform};
+use crate::viz::geometry::{segment_meets_box, Span, Transform};
 use crate::viz::theme::mix;
 use crate::viz::widget::{Frame, PlotInfo};
 
@@ -102,16 +102,6 @@ impl MatrixTransform {
         if !singular {
             root.draw(&Polygon::new(corners, fill.mix(0.25).filled()))
                 .map_err(|e| e.to_string())?;
-            // At the centre of the square's image, drawn last on a patch of background.
-            let centre = apply(&m, [0.5, 0.5]);
-            if t.contains(centre) {
-                notes.push((
-                    format!("det = {}", sig(d, 3)),
-                    t.to_px(centre),
-                    (HPos::Center, VPos::Center),
-                    theme.text,
-                ));
-            }
         } else {
             // The column space: everything lands on this line.
             let dir = if m[0][0].hypot(m[1][0]) >= m[0][1].hypot(m[1][1]) {
@@ -219,6 +209,26 @@ impl MatrixTransform {
             let text = format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3));
             let (at, anchor) = beside(&t, frame, &text, p, away);
             notes.push((text, at, anchor, *colour));
+        }
+        // det A labels the square's image, in a place clear of the shape and the arrows.
+        if !singular {
+            let text = format!("det = {}", sig(d, 3));
+            let image = |a: [f64; 2]| t.to_px(apply(&m, a));
+            let mut lines: Vec<[[f64; 2]; 2]> = shape
+                .windows(2)
+                .map(|ab| [image(ab[0]), image(ab[1])])
+                .collect();
+            // The square's own edges (the arrows are two of them): the label is wholly
+            // inside the square's image or wholly outside it, never across its edge.
+            let square = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+            lines.extend(square.windows(2).map(|ab| [image(ab[0]), image(ab[1])]));
+            let taken: Vec<[f64; 4]> = notes
+                .iter()
+                .map(|(text, at, anchor, _)| label_box(frame, text, *at, *anchor))
+                .collect();
+            if let Some(at) = det_spot(&t, frame, &text, &m, &lines, &taken) {
+                notes.push((text, at, (HPos::Center, VPos::Center), theme.text));
+            }
         }
         // Labels after every line, each on a patch of background, so no line crosses them.
         for (text, at, anchor, colour) in &notes {
@@ -370,6 +380,78 @@ fn beside(
             if up { VPos::Bottom } else { VPos::Top },
         ),
     )
+}
+
+/// Where the centred det label goes: the centre of the unit square's image if its patch is
+/// clear, else the clear point of a 9 × 9 grid over the square nearest the centre, else just
+/// outside the square's image: past its far corner A·(1, 1), its edges' middles, its other
+/// corners. Clear means inside the plot, off every line in
+/// `lines` (pixel segments) and off every box in `taken`. None when nowhere is clear but the
+/// centre is out of view; the centre when it is in view.
+fn det_spot(
+    t: &Transform,
+    frame: &Frame,
+    text: &str,
+    m: &[[f64; 2]; 2],
+    lines: &[[[f64; 2]; 2]],
+    taken: &[[f64; 4]],
+) -> Option<[f64; 2]> {
+    let anchor = (HPos::Center, VPos::Center);
+    let (left, top) = (t.rect.x as f64, t.rect.y as f64);
+    let (right, bottom) = (left + t.rect.width as f64, top + t.rect.height as f64);
+    let clear = |at: [f64; 2]| {
+        let b = label_box(frame, text, at, anchor);
+        // Lines are 2.5 px wide at most: half of that, and a pixel of air.
+        let pad = 2.5 * frame.scale;
+        let wide = [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
+        b[0] >= left
+            && b[1] >= top
+            && b[2] <= right
+            && b[3] <= bottom
+            && !lines.iter().any(|[p, q]| segment_meets_box(*p, *q, wide))
+            && !taken
+                .iter()
+                .any(|o| o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])
+    };
+    let mut grid: Vec<[f64; 2]> = (0..9)
+        .flat_map(|i| (0..9).map(move |j| [0.1 * i as f64 + 0.1, 0.1 * j as f64 + 0.1]))
+        .collect();
+    grid.sort_by(|a, b| {
+        let r = |p: &[f64; 2]| (p[0] - 0.5).powi(2) + (p[1] - 0.5).powi(2);
+        r(a).total_cmp(&r(b))
+    });
+    let centre = t.to_px(apply(m, [0.5, 0.5]));
+    let inside = grid.iter().map(|p| t.to_px(apply(m, *p)));
+    // Just outside the square's image, past a point of its edge, away from the centre: the
+    // patch's nearest side 3 px beyond it. The far corner first, then the edges' middles, then
+    // the other corners.
+    let b = label_box(frame, text, [0.0, 0.0], anchor);
+    let past = |edge: [f64; 2]| {
+        let p = t.to_px(apply(m, edge));
+        let out = [p[0] - centre[0], p[1] - centre[1]];
+        let len = out[0].hypot(out[1]);
+        (len > 0.0).then(|| {
+            let u = [out[0] / len, out[1] / len];
+            // How far the patch reaches along u from its centre, then the gap.
+            let reach =
+                0.5 * (u[0].abs() * (b[2] - b[0]) + u[1].abs() * (b[3] - b[1])) + 3.0 * frame.scale;
+            [p[0] + u[0] * reach, p[1] + u[1] * reach]
+        })
+    };
+    let edge = [
+        [1.0, 1.0],
+        [0.5, 1.0],
+        [1.0, 0.5],
+        [0.5, 0.0],
+        [0.0, 0.5],
+        [1.0, 0.0],
+        [0.0, 1.0],
+        [0.0, 0.0],
+    ];
+    inside
+        .chain(edge.into_iter().filter_map(past))
+        .find(|at| clear(*at))
+        .or_else(|| t.contains(apply(m, [0.5, 0.5])).then_some(centre))
 }
 
 /// `p` pulled into the plotted ranges (so a far tip still shows, at the edge).

@@ -93,3 +93,78 @@ fn huge_entries_draw_a_bounded_picture() {
     assert!(svg.len() < 200_000, "{} bytes", svg.len());
     assert_eq!(w.orientation(), "preserved");
 }
+
+#[test]
+fn the_det_label_keeps_off_the_shapes_outline() {
+    use crate::viz::display::{Command, EstimatedText};
+    use crate::viz::geometry::segment_meets_box;
+    use crate::viz::registry::AnyWidget;
+    use crate::viz::theme::Theme;
+    use crate::viz::widget::Frame;
+    use std::rc::Rc;
+
+    let ink = Theme::LIGHT.text;
+    for (a, shape, width) in [
+        ("2,1;1,2", "house", 1100.0),
+        ("1,0;0,1", "house", 1100.0),
+        ("2,0;0,2", "house", 1100.0),
+        ("1,1;0,1", "house", 1100.0),
+        ("3,1;1,2", "house", 1100.0),
+        ("0.5,-1;1,0.5", "house", 1100.0),
+        ("2,1;1,2", "circle", 1100.0),
+        ("1,1.5;0.5,-1", "circle", 360.0),
+        ("2,1;1,2", "house", 360.0),
+    ] {
+        let mut w =
+            AnyWidget::with_options("matrix-transform", [("a", a), ("shape", shape)]).unwrap();
+        let frame = Frame {
+            width_px: width as u32,
+            height_px: w.as_widget().height_for_width(width).round() as u32,
+            scale: 1.0,
+            theme: Theme::LIGHT,
+        };
+        let commands = w.record(&frame, Rc::new(EstimatedText)).unwrap();
+        // The shape's image: lines in the text colour, 2.5 px wide.
+        let outline: Vec<[[f64; 2]; 2]> = commands
+            .iter()
+            .filter_map(|c| match c {
+                Command::Line(p, q, (r, g, b, _), 3) if (*r, *g, *b) == (ink.0, ink.1, ink.2) => {
+                    Some([[p.0 as f64, p.1 as f64], [q.0 as f64, q.1 as f64]])
+                }
+                Command::Path(points, (r, g, b, _), 3)
+                    if (*r, *g, *b) == (ink.0, ink.1, ink.2) && points.len() == 2 =>
+                {
+                    let (p, q) = (points[0], points[1]);
+                    Some([[p.0 as f64, p.1 as f64], [q.0 as f64, q.1 as f64]])
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            outline.len() >= 6,
+            "{a} {shape} {width}: {} outline lines",
+            outline.len()
+        );
+        let (text, at) = commands
+            .iter()
+            .find_map(|c| match c {
+                Command::Text(t, _, at) if t.starts_with("det = ") => Some((t.clone(), *at)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{a} {shape} {width}: no det label"));
+        // The patch behind a centred 11 px label (see annotate::label_box).
+        let half_w = (0.55 * 11.0 * text.chars().count() as f64 + 4.0) / 2.0;
+        let b = [
+            at.0 as f64 - half_w,
+            at.1 as f64 - 6.5,
+            at.0 as f64 + half_w,
+            at.1 as f64 + 6.5,
+        ];
+        for [p, q] in &outline {
+            assert!(
+                !segment_meets_box(*p, *q, b),
+                "{a} {shape} {width}: {text} at {at:?} is on the outline {p:?}–{q:?}"
+            );
+        }
+    }
+}
