@@ -268,7 +268,7 @@ mod tests {
             x: Span::new(0.0, 1.0),
             y: Span::new(0.0, 1.0),
         };
-        let commands = display::record((100, 100), Rc::new(EstimatedText), |root, _| {
+        let commands = display::record((100, 100), 2.0, Rc::new(EstimatedText), |root, _| {
             polyline(
                 root,
                 &t,

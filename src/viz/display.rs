@@ -6,7 +6,7 @@
 //! [`replay`] loop is compiled per backend. It also makes the browser's SVG export and the
 //! CLI's SVG the same bytes by construction (one list, one replay).
 //!
-//! Paths are recorded simplified ([`simplify`]): within a fraction of a pixel of what was
+//! Paths are recorded simplified ([`simplify`]): within a fraction of a CSS pixel of what was
 //! drawn, with far fewer vertices for the browser to stroke.
 //!
 //! Fields are recorded as shared pixels ([`Command::Field`]); [`replay`] hands them to a
@@ -25,7 +25,7 @@ use plotters_backend::{
 };
 
 use super::field::Field;
-use super::simplify::{simplify, TOLERANCE_PX};
+use super::simplify::{simplify, tolerance_px};
 
 /// Measures text for layout: the browser uses the canvas's `measureText`, native code an
 /// estimate. Returns (width, height) in pixels.
@@ -116,6 +116,8 @@ type Shared = Rc<RefCell<Vec<Command>>>;
 /// A plotters backend that records what is drawn.
 pub struct Recorder {
     size: (u32, u32),
+    /// How far (device pixels) a path's dropped vertices may stray; see [`simplify`].
+    tolerance: f64,
     list: Shared,
     measure: Rc<dyn TextMeasure>,
 }
@@ -139,16 +141,18 @@ impl FieldRecorder {
     }
 }
 
-/// Records a drawing of `size` device pixels: `draw` gets the root area and the field
-/// recorder; the commands come back in drawing order.
+/// Records a drawing of `size` device pixels at `scale` device pixels per CSS pixel: `draw`
+/// gets the root area and the field recorder; the commands come back in drawing order.
 pub fn record(
     size: (u32, u32),
+    scale: f64,
     measure: Rc<dyn TextMeasure>,
     draw: impl FnOnce(&DrawingArea<Recorder, Shift>, &mut FieldRecorder) -> Result<(), String>,
 ) -> Result<Vec<Command>, String> {
     let list: Shared = Rc::new(RefCell::new(Vec::new()));
     let recorder = Recorder {
         size,
+        tolerance: tolerance_px(scale),
         list: Rc::clone(&list),
         measure,
     };
@@ -260,7 +264,7 @@ impl DrawingBackend for Recorder {
     ) -> Result<(), DrawingErrorKind<RecordError>> {
         let path: Vec<BackendCoord> = path.into_iter().collect();
         self.push(Command::Path(
-            simplify(&path, TOLERANCE_PX),
+            simplify(&path, self.tolerance),
             rgba(style.color()),
             style.stroke_width(),
         ))

@@ -578,6 +578,7 @@ impl AnyWidget {
         let widget = self.0.as_mut();
         display::record(
             (frame.width_px, frame.height_px),
+            frame.scale,
             measure,
             |root, fields| widget.draw(root, frame, fields),
         )

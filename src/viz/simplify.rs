@@ -4,15 +4,26 @@
 //! A thick anti-aliased stroke costs the browser time in proportion to its vertices, and the
 //! paths a widget draws (a descent's history, a loss curve, a density sampled every pixel) have
 //! many more vertices than the picture needs. Every path the [`super::display::Recorder`]
-//! records goes through [`simplify`] with [`TOLERANCE_PX`], so no vertex is dropped that would
-//! move the stroke by more than that many device pixels: less than a line's width.
+//! records goes through [`simplify`] with [`tolerance_px`], so no vertex is dropped that would
+//! move the stroke by more than [`TOLERANCE_CSS_PX`] CSS pixels: less than a line's width.
 //!
 //! Conventions: coordinates are device pixels, as everywhere in `viz`; distances are to the
 //! *segment* between the kept vertices (not the infinite line through them), so a path that
 //! turns back on itself keeps its turning point.
 
-/// How far (device pixels) a dropped vertex may be from the simplified path.
-pub const TOLERANCE_PX: f64 = 0.75;
+/// How far (CSS pixels) a dropped vertex may be from the simplified path: 0.75 device pixels
+/// at a pixel ratio of 2. A fixed device-pixel tolerance drew curves twice as coarse at a ratio
+/// of 1 (a density's peak showed as a point).
+pub const TOLERANCE_CSS_PX: f64 = 0.375;
+
+/// The tolerance in device pixels at `scale` device pixels per CSS pixel.
+pub fn tolerance_px(scale: f64) -> f64 {
+    TOLERANCE_CSS_PX * scale
+}
+
+/// The tolerance at a pixel ratio of 2, in device pixels: what the tests below use.
+#[cfg(test)]
+const TOLERANCE_PX: f64 = 0.75;
 
 /// The vertices of `points` to keep: the first, the last, and every vertex whose removal would
 /// leave a vertex farther than `tolerance` from the polyline. The result is a subsequence of

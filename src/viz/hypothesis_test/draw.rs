@@ -17,8 +17,9 @@ use crate::viz::widget::{Frame, PlotInfo};
 
 type Area = DrawingArea<Recorder, Shift>;
 
-/// Samples along a curve.
-const CURVE_POINTS: usize = 160;
+/// Device pixels between samples along a curve: close enough that a density's peak shows no
+/// corners at any pixel ratio (160 samples across the plot left visible facets).
+const CURVE_STEP_PX: f64 = 3.0;
 
 /// The largest |statistic| the null plot shows; a statistic beyond is marked at the edge.
 const MAX_STAT_VIEW: f64 = 10.0;
@@ -36,9 +37,11 @@ fn curve(t: &Transform, a: f64, b: f64, f: &dyn Fn(f64) -> f64) -> Vec<(i32, i32
     if b <= a || b.is_nan() || a.is_nan() {
         return Vec::new();
     }
-    (0..=CURVE_POINTS)
+    let span_px = (t.to_px([b, 0.0])[0] - t.to_px([a, 0.0])[0]).abs();
+    let n = (span_px / CURVE_STEP_PX).ceil().clamp(8.0, 4000.0) as usize;
+    (0..=n)
         .map(|i| {
-            let x = a + (b - a) * i as f64 / CURVE_POINTS as f64;
+            let x = a + (b - a) * i as f64 / n as f64;
             let y = f(x).clamp(t.y.lo, t.y.hi);
             t.to_backend([x, if y.is_finite() { y } else { t.y.lo }])
         })
