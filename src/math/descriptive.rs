@@ -229,8 +229,8 @@ impl Histogram {
         if (hi - lo) / width >= MAX_BINS as f64 {
             width = nice_width((hi - lo) / (MAX_BINS as f64 - 1.0));
         }
-        // Bin edges must stay distinct at the values' magnitude: a width finer than a
-        // millionth of a millionth of the largest |value| is widened to that.
+        // Bin edges must stay distinct at the values' magnitude: a width finer than 1e-12 of
+        // the largest |value| is widened to about that.
         let finest = lo.abs().max(hi.abs()) * 1e-12;
         if width < finest {
             width = nice_width(finest);

@@ -17,8 +17,9 @@ use crate::viz::widget::{Frame, PlotInfo};
 
 type Area = DrawingArea<Recorder, Shift>;
 
-/// Device pixels between samples along a curve: close enough that a density's peak shows no
-/// corners at any pixel ratio (160 samples across the plot left visible facets).
+/// Device pixels between samples along a curve: close enough that the sampled curve stays
+/// within the path tolerance of the true one at a density's peak, at any pixel ratio (160
+/// samples across the plot strayed further at a pixel ratio of 2).
 const CURVE_STEP_PX: f64 = 3.0;
 
 /// The largest |statistic| the null plot shows; a statistic beyond is marked at the edge.

@@ -385,9 +385,8 @@ fn beside(
 /// Where the centred det label goes: the centre of the unit square's image if its patch is
 /// clear, else the clear point of a 9 × 9 grid over the square nearest the centre, else just
 /// outside the square's image: past its far corner A·(1, 1), its edges' middles, its other
-/// corners. Clear means inside the plot, off every line in
-/// `lines` (pixel segments) and off every box in `taken`. None when nowhere is clear but the
-/// centre is out of view; the centre when it is in view.
+/// corners. Clear means inside the plot, off every line in `lines` (pixel segments) and off
+/// every box in `taken`. When nowhere is clear: the centre if it is in view, else None.
 fn det_spot(
     t: &Transform,
     frame: &Frame,
