@@ -12,14 +12,19 @@
 //! turns back on itself keeps its turning point.
 
 /// How far (CSS pixels) a dropped vertex may be from the simplified path: 0.75 device pixels
-/// at a pixel ratio of 2. A fixed device-pixel tolerance drew curves twice as coarse at a ratio
-/// of 1 (a density's peak showed as a point).
+/// at a pixel ratio of 2. A fixed 0.75 device pixels drew curves twice as coarse at a ratio of
+/// 1 (a density's narrow peak showed as a point), and finer than needed at 3.
 pub const TOLERANCE_CSS_PX: f64 = 0.375;
 
-/// The tolerance in device pixels at `scale` device pixels per CSS pixel.
+/// The tolerance in device pixels at `scale` device pixels per CSS pixel: [`TOLERANCE_CSS_PX`]
+/// CSS pixels, but never below [`MIN_TOLERANCE_PX`] (so 0.5 at a ratio of 1).
 pub fn tolerance_px(scale: f64) -> f64 {
-    TOLERANCE_CSS_PX * scale
+    (TOLERANCE_CSS_PX * scale).max(MIN_TOLERANCE_PX)
 }
+
+/// The least tolerance, device pixels: vertices are whole pixels, so a smooth curve's vertices
+/// stray up to half a pixel from it, and a finer tolerance keeps that rounding as wobble.
+pub const MIN_TOLERANCE_PX: f64 = 0.5;
 
 /// The tolerance at a pixel ratio of 2, in device pixels: what the tests below use.
 #[cfg(test)]
@@ -108,6 +113,13 @@ mod tests {
         // Out and back along one line: the far end is 10 px from the segment between the ends.
         let back = [(0, 0), (5, 0), (10, 0), (5, 0), (1, 0)];
         assert_eq!(simplify(&back, TOLERANCE_PX), vec![(0, 0), (10, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn the_tolerance_is_in_css_pixels_above_the_rounding() {
+        assert_eq!(tolerance_px(2.0), TOLERANCE_PX);
+        assert_eq!(tolerance_px(3.0), 1.125);
+        assert_eq!(tolerance_px(1.0), MIN_TOLERANCE_PX);
     }
 
     #[test]
