@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::NaiveBayes;
 use crate::math::naive_bayes::{ClassFit, Covariance, TwoClassGaussian};
-use crate::viz::annotate::backed_label;
+use crate::viz::annotate::{backed_label, label_box};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
@@ -347,20 +347,48 @@ impl NaiveBayes {
         ))
         .map_err(|e| e.to_string())?;
         let p = self.probe_probability(self.kind());
-        let right_half = x > (t.rect.x + t.rect.width / 2) as f64;
-        let (anchor, dx) = if right_half {
-            (HPos::Right, -11.0 * s)
+        let text = format!("P(A) = {}", sig(p, 2));
+        // Beside the probe, on a patch of background; of the eight places around it that fit in
+        // the plot, the one hiding the fewest points (in this order when tied: toward the
+        // plot's middle, away from it, above, below, then the corners).
+        let gap = 11.0 * s;
+        let (dx, toward, back) = if x > (t.rect.x + t.rect.width / 2) as f64 {
+            (-gap, HPos::Right, HPos::Left)
         } else {
-            (HPos::Left, 11.0 * s)
+            (gap, HPos::Left, HPos::Right)
         };
-        // On a patch of background: the probe sits among points and ellipses.
-        backed_label(
-            root,
-            frame,
-            &format!("P(A) = {}", sig(p, 2)),
-            [x + dx, y],
-            (anchor, VPos::Center),
-            &theme.text,
-        )
+        let d = 0.75 * gap;
+        let sides = [
+            ([x + dx, y], (toward, VPos::Center)),
+            ([x - dx, y], (back, VPos::Center)),
+            ([x, y - gap], (HPos::Center, VPos::Bottom)),
+            ([x, y + gap], (HPos::Center, VPos::Top)),
+            ([x + d, y - d], (HPos::Left, VPos::Bottom)),
+            ([x - d, y - d], (HPos::Right, VPos::Bottom)),
+            ([x + d, y + d], (HPos::Left, VPos::Top)),
+            ([x - d, y + d], (HPos::Right, VPos::Top)),
+        ];
+        let (left, top) = (t.rect.x as f64, t.rect.y as f64);
+        let (right, bottom) = (left + t.rect.width as f64, top + t.rect.height as f64);
+        // A marker is about 4 px in radius: a point within that of the patch is (partly) hidden.
+        let r = 4.0 * s;
+        let hidden = |b: [f64; 4]| {
+            self.model
+                .a
+                .iter()
+                .chain(&self.model.b)
+                .map(|q| t.to_px(*q))
+                .filter(|q| {
+                    q[0] > b[0] - r && q[0] < b[2] + r && q[1] > b[1] - r && q[1] < b[3] + r
+                })
+                .count()
+        };
+        let (at, anchor) = sides
+            .iter()
+            .map(|&(at, anchor)| (at, anchor, label_box(frame, &text, at, anchor)))
+            .filter(|(_, _, b)| b[0] >= left && b[2] <= right && b[1] >= top && b[3] <= bottom)
+            .min_by_key(|(_, _, b)| hidden(*b))
+            .map_or(sides[0], |(at, anchor, _)| (at, anchor));
+        backed_label(root, frame, &text, at, anchor, &theme.text)
     }
 }
