@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::MatrixTransform;
 use crate::math::matrix2::{apply, det, eigen, is_singular, Eigen};
+use crate::math::sorting::order_by;
 use crate::viz::annotate::{backed_label, label_box};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
@@ -40,8 +41,14 @@ impl MatrixTransform {
         let theme = &frame.theme;
         root.fill(&theme.background).map_err(|e| e.to_string())?;
         let (w, h) = root.dim_in_pixel();
+        // The plane is square, so that angles and areas show true; the panel goes beside it
+        // in a wide widget and below it in a tall one.
         let side = w.min(h);
-        let (area, panel) = root.split_horizontally(side);
+        let (area, panel) = if w >= h {
+            root.split_horizontally(side)
+        } else {
+            root.split_vertically(side)
+        };
         let span = Span::around(0.0, self.half);
         let t = draw_axes(
             &area,
@@ -258,7 +265,8 @@ impl MatrixTransform {
             transform: t,
             scale: frame.scale,
         }];
-        if w > side + 200 {
+        let (panel_w, panel_h) = panel.dim_in_pixel();
+        if panel_w > 200 && f64::from(panel_h) >= 150.0 * frame.scale {
             self.draw_panel(&panel, frame)?;
         }
         Ok(())
@@ -412,18 +420,20 @@ fn det_spot(
                 .iter()
                 .any(|o| o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])
     };
-    let mut grid: Vec<[f64; 2]> = (0..9)
+    let grid: Vec<[f64; 2]> = (0..9)
         .flat_map(|i| (0..9).map(move |j| [0.1 * i as f64 + 0.1, 0.1 * j as f64 + 0.1]))
         .collect();
-    grid.sort_by(|a, b| {
-        let r = |p: &[f64; 2]| (p[0] - 0.5).powi(2) + (p[1] - 0.5).powi(2);
-        r(a).total_cmp(&r(b))
-    });
+    let from_centre: Vec<f64> = grid
+        .iter()
+        .map(|p| (p[0] - 0.5).powi(2) + (p[1] - 0.5).powi(2))
+        .collect();
     let centre = t.to_px(apply(m, [0.5, 0.5]));
-    let inside = grid.iter().map(|p| t.to_px(apply(m, *p)));
+    let inside = order_by(&from_centre)
+        .into_iter()
+        .map(|k| t.to_px(apply(m, grid[k])));
     // Just outside the square's image, past a point of its edge, away from the centre: the
-    // patch's nearest side 3 px beyond it. The far corner first, then the edges' middles, then
-    // the other corners.
+    // patch's nearest side 3 px beyond it (then pulled into the plot). The far corner first,
+    // then the edges' middles, then the other corners.
     let b = label_box(frame, text, [0.0, 0.0], anchor);
     let past = |edge: [f64; 2]| {
         let p = t.to_px(apply(m, edge));
@@ -434,7 +444,12 @@ fn det_spot(
             // How far the patch reaches along u from its centre, then the gap.
             let reach =
                 0.5 * (u[0].abs() * (b[2] - b[0]) + u[1].abs() * (b[3] - b[1])) + 3.0 * frame.scale;
-            [p[0] + u[0] * reach, p[1] + u[1] * reach]
+            // Pulled into the plot if it would stick out.
+            let (half_w, half_h) = (0.5 * (b[2] - b[0]), 0.5 * (b[3] - b[1]));
+            [
+                (p[0] + u[0] * reach).clamp(left + half_w, (right - half_w).max(left + half_w)),
+                (p[1] + u[1] * reach).clamp(top + half_h, (bottom - half_h).max(top + half_h)),
+            ]
         })
     };
     let edge = [

@@ -168,3 +168,39 @@ fn the_det_label_keeps_off_the_shapes_outline() {
         }
     }
 }
+
+#[test]
+fn the_plane_is_square_in_a_tall_widget_too() {
+    use crate::viz::display::{self, EstimatedText};
+    use crate::viz::theme::Theme;
+    use crate::viz::widget::Frame;
+    use std::rc::Rc;
+
+    // The shell's boxes: 2 : 1 when wide, 1 : 1.7 when narrow (mathsight.css).
+    for (width, height, scale) in [(1100, 550, 1.0), (390, 663, 2.0), (320, 544, 3.0)] {
+        let mut w = MatrixTransform::new();
+        let frame = Frame {
+            width_px: (f64::from(width) * scale) as u32,
+            height_px: (f64::from(height) * scale) as u32,
+            scale,
+            theme: Theme::LIGHT,
+        };
+        display::record(
+            (frame.width_px, frame.height_px),
+            frame.scale,
+            Rc::new(EstimatedText),
+            |root, fields| w.draw(root, &frame, fields),
+        )
+        .unwrap();
+        let t = w.plots()[0].transform;
+        // One data unit is as long across as up: the axes show the same span.
+        let (across, up) = (
+            f64::from(t.rect.width) / t.x.width(),
+            f64::from(t.rect.height) / t.y.width(),
+        );
+        assert!(
+            (across / up - 1.0).abs() < 0.05,
+            "{width} × {height}: {across:.1} px a unit across, {up:.1} up"
+        );
+    }
+}
