@@ -387,6 +387,20 @@ fn curve(
         .filter(|(k, _)| k % every == 0 || k + 1 == n)
         .map(|(k, v)| [k as f64, *v]);
     polyline(root, &t, vertices, style, 1.0)?;
+    // The current value, marked: before the first step it is the only one.
+    if let Some(&last) = values.last().filter(|v| v.is_finite()) {
+        let at = [(n - 1) as f64, last];
+        if t.contains(at) {
+            chart::disc(
+                root,
+                t.to_px(at),
+                3.5 * frame.scale,
+                &frame.theme.accent,
+                &frame.theme.background,
+                stroke(frame, 1.0),
+            )?;
+        }
+    }
     Ok(t)
 }
 

@@ -159,3 +159,42 @@ fn draws_at_every_size() {
         assert!(svg.contains("Log-loss against the step"));
     }
 }
+
+#[test]
+fn the_loss_and_weights_plots_mark_the_current_value_from_step_zero() {
+    use crate::viz::display::{Command, EstimatedText};
+    use crate::viz::widget::Frame;
+    use std::rc::Rc;
+
+    let mut w = AnyWidget::create(NAME).unwrap();
+    let frame = Frame {
+        width_px: 1100,
+        height_px: 550,
+        scale: 1.0,
+        theme: Theme::LIGHT,
+    };
+    for steps in [0, 5] {
+        w.as_widget_mut().step(steps);
+        let commands = w.record(&frame, Rc::new(EstimatedText)).unwrap();
+        let state = w.as_widget().state();
+        let plots = w.as_widget().plots();
+        let marked = |id: &str, value: f64| {
+            let t = plots.iter().find(|p| p.id == id).unwrap().transform;
+            let [x, y] = t.to_px([num(&state, "step"), value]);
+            commands.iter().any(|c| {
+                matches!(c, Command::Circle((cx, cy), _, _, _, true)
+                    if (f64::from(*cx) - x).abs() <= 1.0 && (f64::from(*cy) - y).abs() <= 1.0)
+            })
+        };
+        let loss = num(&state, "loss");
+        assert!(
+            marked("loss", loss),
+            "step {steps}: no mark at the loss {loss}"
+        );
+        let norm = num(&state, "weight_norm");
+        assert!(
+            marked("weights", norm),
+            "step {steps}: no mark at |w| = {norm}"
+        );
+    }
+}
