@@ -13,11 +13,11 @@ step() {
 
 step cargo fmt --check
 step cargo clippy --all-targets -- -D warnings
-step cargo clippy --target "$WASM_TARGET" --no-default-features --lib --tests -- -D warnings
+step cargo clippy --target "$WASM_TARGET" --no-default-features --features all-widgets --lib --tests -- -D warnings
 step cargo test
 # Browser tests: the runner in .cargo/config.toml (wasm-bindgen-test-runner)
 # drives headless Chromium through chromedriver.
-step cargo test --target "$WASM_TARGET" --no-default-features --test browser
+step cargo test --target "$WASM_TARGET" --no-default-features --features all-widgets --test browser
 step env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 step bash scripts/build.sh
 step node --test tests/e2e/

@@ -82,6 +82,62 @@ fn embed_script_lists_every_widget() {
     assert_eq!(listed, core, "WIDGETS in www/mathsight.js");
 }
 
+/// Each widget has a Cargo feature of its name, which alone builds its own wasm module: the
+/// `all-widgets` feature lists every widget (scripts/build.sh builds one module for each name
+/// there), and each registry entry is behind its own feature, so a widget's module holds it
+/// and no other.
+#[test]
+fn every_widget_has_its_own_feature() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let list = manifest
+        .split("\nall-widgets = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("Cargo.toml declares the all-widgets feature");
+    let listed: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+    let core: Vec<&str> = mathsight::viz::registry::names().collect();
+    assert_eq!(listed, core, "the all-widgets feature in Cargo.toml");
+    let registry = fs::read_to_string(root.join("src/viz/registry.rs")).unwrap();
+    let kinds = registry
+        .split("pub const KINDS: &[Kind] = &[")
+        .nth(1)
+        .and_then(|rest| rest.split("\n];").next())
+        .expect("registry.rs declares KINDS");
+    let gated: Vec<String> = kinds
+        .split("Kind {")
+        .skip(1)
+        .map(|entry| {
+            entry
+                .split("::NAME")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    let features: Vec<String> = kinds
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("#[cfg(feature = \""))
+        .map(|rest| rest.trim_end_matches("\")]").to_string())
+        .collect();
+    let modules: Vec<String> = core
+        .iter()
+        .map(|n| format!("name: {}", n.replace('-', "_")))
+        .collect();
+    assert_eq!(gated, modules, "each KINDS entry names its widget's module");
+    assert_eq!(
+        features, core,
+        "each KINDS entry is behind its widget's feature"
+    );
+    for name in core {
+        assert!(
+            manifest.contains(&format!("\n{name} = []\n")),
+            "Cargo.toml declares the feature {name}"
+        );
+    }
+}
+
 /// URL keys the shell reserves are never option names.
 #[test]
 fn no_option_uses_a_reserved_url_key() {

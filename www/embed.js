@@ -10,18 +10,19 @@ import { paramsToState } from './ms/url-state.js';
 const stage = document.getElementById('stage');
 
 async function show() {
-  await loadCore();
   const text = location.hash.length > 1 ? location.hash : location.search;
+  const named = paramsToState(text, () => []).widget;
+  const widget = WIDGETS.includes(named) ? named : 'gradient-descent';
+  // Only this widget's module (ms/core.js): a third of the whole core.
+  await loadCore(widget);
   const state = paramsToState(text, optionSpecs);
   const notes = [];
-  let widget = state.widget;
-  if (!WIDGETS.includes(widget)) {
+  if (widget !== named) {
     notes.push(
-      widget
-        ? `There is no widget called "${widget.slice(0, 40)}"; showing gradient-descent. The widgets are ${WIDGETS.join(', ')}.`
+      named
+        ? `There is no widget called "${named.slice(0, 40)}"; showing gradient-descent. The widgets are ${WIDGETS.join(', ')}.`
         : `No widget named in the link; showing gradient-descent.`,
     );
-    widget = 'gradient-descent';
   }
   if (state.unknown.length) {
     const shown = state.unknown.slice(0, 5).map((k) => `"${k.slice(0, 30)}"`);

@@ -5,23 +5,23 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 
-use super::bayes_rule::{self, BayesRule};
-use super::bayes_update::{self, BayesUpdate};
-use super::descriptive_stats::{self, DescriptiveStats};
+use super::bayes_rule;
+use super::bayes_update;
+use super::descriptive_stats;
 use super::display::{self, Command, EstimatedText, TextMeasure};
-use super::distribution::{self, DistributionWidget};
+use super::distribution;
 use super::field::draw_coarse;
-use super::gradient_descent::{self, GradientDescent};
-use super::hypothesis_test::{self, HypothesisTest};
+use super::gradient_descent;
+use super::hypothesis_test;
 use super::json::Json;
-use super::least_squares::{self, LeastSquares};
-use super::linear_system::{self, LinearSystem};
-use super::logistic_regression::{self, LogisticRegression};
-use super::matrix_transform::{self, MatrixTransform};
-use super::naive_bayes::{self, NaiveBayes};
-use super::optimizers::{self, Optimizers};
+use super::least_squares;
+use super::linear_system;
+use super::logistic_regression;
+use super::matrix_transform;
+use super::naive_bayes;
+use super::optimizers;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
-use super::regression_stats::{self, RegressionStats};
+use super::regression_stats;
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
 
@@ -35,72 +35,86 @@ pub struct Kind {
     pub create: fn() -> Box<dyn Widget>,
 }
 
-/// Every widget kind, in the order of the course.
+/// Every widget kind, in the order of the course: all of them but in a one-widget build (see
+/// the `all-widgets` feature in Cargo.toml).
 pub const KINDS: &[Kind] = &[
+    #[cfg(feature = "linear-system")]
     Kind {
         name: linear_system::NAME,
         options: linear_system::OPTIONS,
-        create: || Box::new(LinearSystem::new()),
+        create: || Box::new(linear_system::LinearSystem::new()),
     },
+    #[cfg(feature = "least-squares")]
     Kind {
         name: least_squares::NAME,
         options: least_squares::OPTIONS,
-        create: || Box::new(LeastSquares::new()),
+        create: || Box::new(least_squares::LeastSquares::new()),
     },
+    #[cfg(feature = "matrix-transform")]
     Kind {
         name: matrix_transform::NAME,
         options: matrix_transform::OPTIONS,
-        create: || Box::new(MatrixTransform::new()),
+        create: || Box::new(matrix_transform::MatrixTransform::new()),
     },
+    #[cfg(feature = "gradient-descent")]
     Kind {
         name: gradient_descent::NAME,
         options: gradient_descent::OPTIONS,
-        create: || Box::new(GradientDescent::new()),
+        create: || Box::new(gradient_descent::GradientDescent::new()),
     },
+    #[cfg(feature = "optimizers")]
     Kind {
         name: optimizers::NAME,
         options: optimizers::OPTIONS,
-        create: || Box::new(Optimizers::new()),
+        create: || Box::new(optimizers::Optimizers::new()),
     },
+    #[cfg(feature = "logistic-regression")]
     Kind {
         name: logistic_regression::NAME,
         options: logistic_regression::OPTIONS,
-        create: || Box::new(LogisticRegression::new()),
+        create: || Box::new(logistic_regression::LogisticRegression::new()),
     },
+    #[cfg(feature = "distribution")]
     Kind {
         name: distribution::NAME,
         options: distribution::OPTIONS,
-        create: || Box::new(DistributionWidget::new()),
+        create: || Box::new(distribution::DistributionWidget::new()),
     },
+    #[cfg(feature = "bayes-rule")]
     Kind {
         name: bayes_rule::NAME,
         options: bayes_rule::OPTIONS,
-        create: || Box::new(BayesRule::new()),
+        create: || Box::new(bayes_rule::BayesRule::new()),
     },
+    #[cfg(feature = "bayes-update")]
     Kind {
         name: bayes_update::NAME,
         options: bayes_update::OPTIONS,
-        create: || Box::new(BayesUpdate::new()),
+        create: || Box::new(bayes_update::BayesUpdate::new()),
     },
+    #[cfg(feature = "naive-bayes")]
     Kind {
         name: naive_bayes::NAME,
         options: naive_bayes::OPTIONS,
-        create: || Box::new(NaiveBayes::new()),
+        create: || Box::new(naive_bayes::NaiveBayes::new()),
     },
+    #[cfg(feature = "descriptive-stats")]
     Kind {
         name: descriptive_stats::NAME,
         options: descriptive_stats::OPTIONS,
-        create: || Box::new(DescriptiveStats::new()),
+        create: || Box::new(descriptive_stats::DescriptiveStats::new()),
     },
+    #[cfg(feature = "hypothesis-test")]
     Kind {
         name: hypothesis_test::NAME,
         options: hypothesis_test::OPTIONS,
-        create: || Box::new(HypothesisTest::new()),
+        create: || Box::new(hypothesis_test::HypothesisTest::new()),
     },
+    #[cfg(feature = "regression-stats")]
     Kind {
         name: regression_stats::NAME,
         options: regression_stats::OPTIONS,
-        create: || Box::new(RegressionStats::new()),
+        create: || Box::new(regression_stats::RegressionStats::new()),
     },
 ];
 

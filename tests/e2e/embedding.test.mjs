@@ -32,6 +32,15 @@ before(async () => {
 <mathsight-gradient-descent id="d" style="--mathsight-accent: #00ff00"></mathsight-gradient-descent>
 </main></body></html>`,
   );
+  // A post with widgets of one kind only, twice.
+  writeFileSync(
+    path.join(dir, 'one-kind.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<script type="module" src="${script}"></script></head><body><main><h1>A post on descent</h1>
+<mathsight-gradient-descent id="a" learning-rate="0.05"></mathsight-gradient-descent>
+<mathsight-gradient-descent id="b" learning-rate="0.2"></mathsight-gradient-descent>
+</main></body></html>`,
+  );
   writeFileSync(
     path.join(dir, 'iframe.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
@@ -91,6 +100,7 @@ test('a host page on another origin embeds three different widgets with the scri
   await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.5);
   assert.deepEqual((await stateOf(page, '#c')).options, before.options, 'the start is locked');
   await page.screenshot({ path: path.join(outputDir(), 'host-three-widgets.png'), fullPage: true });
+  assert.deepEqual(await coreFiles(page), ['pkg/mathsight.js', 'pkg/mathsight_bg.wasm'], 'three kinds: the whole core');
   assert.deepEqual(problemsBesidesAssets(page), []);
 });
 
@@ -108,7 +118,7 @@ test('a sandboxed iframe shows the widget from its URL and reports its height', 
   assert.deepEqual(problemsBesidesAssets(page), []);
 });
 
-test('the embed page preloads exactly what its widget loads after embed.js, and each is fetched once', async () => {
+test('the embed page preloads the shell, fetches its own widget\'s module and not the whole core, each file once', async () => {
   const page = await openPage(browser, `${assets.url}embed.html#widget=distribution`);
   // Loaded once, so that nothing is in flight when the reload below is watched.
   await page.waitForSelector('mathsight-distribution[data-ready]', { timeout: 15000 });
@@ -120,9 +130,54 @@ test('the embed page preloads exactly what its widget loads after embed.js, and 
     [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')].map((l) => l.getAttribute('href')),
   );
   const loaded = [...new Set(fetched.filter((f) => /^(ms|pkg)\/|^mathsight\.(js|css)$/.test(f)))].sort();
-  assert.deepEqual([...preloaded].sort(), loaded, 'the shell, the core and the stylesheet are preloaded, and nothing else');
+  const own = ['pkg/distribution/mathsight.js', 'pkg/distribution/mathsight_bg.wasm'];
+  assert.deepEqual(loaded, [...preloaded, ...own].sort(), 'the preloaded shell and stylesheet, and the widget’s own module');
   for (const f of loaded) assert.equal(fetched.filter((x) => x === f).length, 1, `${f} fetched once`);
+  // The module holds this widget only.
+  const names = await page.evaluate(() => globalThis.__mathsight.catalogue.map((w) => w.name));
+  assert.deepEqual(names, ['distribution']);
   assertNoProblems(page);
+});
+
+/** The core files the page has fetched (from its resource timing, which misses nothing). */
+const coreFiles = async (page) =>
+  [
+    ...new Set(
+      await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1))),
+    ),
+  ]
+    .filter((f) => f.startsWith('pkg/'))
+    .sort();
+
+test('a post with widgets of one kind loads that widget\'s module; one of another kind added later brings the whole core, and all keep working', async () => {
+  const page = await openPage(browser, `${host.url}one-kind.html`, { height: 2400 });
+  for (const id of ['a', 'b']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id}[data-ready]`, { timeout: 15000 });
+  }
+  assert.deepEqual(await coreFiles(page), ['pkg/gradient-descent/mathsight.js', 'pkg/gradient-descent/mathsight_bg.wasm']);
+  assert.equal((await stateOf(page, '#b')).learning_rate, 0.2);
+  // A widget of another kind, added by the host's script: the whole core serves it.
+  await page.evaluate(() => {
+    const d = document.createElement('mathsight-distribution');
+    d.id = 'c';
+    d.setAttribute('family', 'poisson');
+    document.querySelector('main').prepend(d);
+  });
+  await page.waitForSelector('#c[data-ready]', { timeout: 15000 });
+  assert.deepEqual(await coreFiles(page), [
+    'pkg/gradient-descent/mathsight.js', 'pkg/gradient-descent/mathsight_bg.wasm', 'pkg/mathsight.js', 'pkg/mathsight_bg.wasm',
+  ]);
+  assert.equal((await stateOf(page, '#c')).family, 'poisson');
+  // Both modules keep working side by side: each widget steps in its own.
+  await page.evaluate(() => ['a', 'c'].forEach((id) => document.getElementById(id).step(3)));
+  assert.equal((await stateOf(page, '#a')).step, 3);
+  assert.equal((await stateOf(page, '#c')).options.family, 'poisson');
+  // A new widget of the first kind now uses the whole core too (no third download).
+  await page.evaluate(() => document.querySelector('main').prepend(document.createElement('mathsight-gradient-descent')));
+  await page.waitForSelector('mathsight-gradient-descent:not([id])[data-ready]', { timeout: 15000 });
+  assert.equal((await coreFiles(page)).length, 4);
+  assert.deepEqual(problemsBesidesAssets(page), []);
 });
 
 test('state → URL → state gives the same state and the same pixels', async () => {

@@ -1,30 +1,65 @@
-// Loads and instantiates the wasm core once per page, however many copies of the embed
-// script run (the promise lives on globalThis).
+// Loads and instantiates the wasm core, once per module per page, however many copies of the
+// embed script run (the state lives on globalThis).
+//
+// Two kinds of module (scripts/build.sh): the whole core, pkg/mathsight_bg.wasm, and one per
+// widget, pkg/NAME/mathsight_bg.wasm, about a third of the size. A page whose widgets are all
+// of one kind — a blog post's embed — loads that widget's module; a page with several kinds,
+// like the course, loads the whole core. Once the whole core is loading, every widget uses it.
 
 const shared = (globalThis.__mathsight ??= {});
+/** The kinds of widget on the page (connected elements note theirs before loading a core). */
+shared.kinds ??= new Set();
+/** Module id ('' for the whole core, else a widget's name) → the promise of its JS module. */
+shared.cores ??= new Map();
+/** Module id → the JS module, once instantiated. */
+shared.loadedById ??= new Map();
+
+const WHOLE = '';
 
 /** The base URL of the Mathsight assets (the folder holding mathsight.js). */
 export const BASE = new URL('..', import.meta.url);
 
-/** The core module, instantiated; the same promise for every caller on the page. */
-export function loadCore() {
-  shared.core ??= import(new URL('pkg/mathsight.js', BASE).href).then(async (core) => {
-    const exports = await core.default({ module_or_path: new URL('pkg/mathsight_bg.wasm', BASE) });
-    // The instance's memory, for `make soak` to watch (its size only ever grows).
-    shared.memory = exports.memory;
-    shared.catalogue = JSON.parse(core.catalogue());
-    shared.loaded = core;
-    return core;
-  });
-  return shared.core;
+/** Notes that a widget of `kind` is on the page: it decides which module the page loads. */
+export function noteKind(kind) {
+  shared.kinds.add(kind);
 }
 
-/** The option table of widget `name` (after loadCore resolved). */
+/** The module that serves `kind` (or, with no kind, the page's widgets). */
+function moduleFor(kind) {
+  if (shared.cores.has(WHOLE)) return WHOLE;
+  const kinds = new Set(shared.kinds);
+  if (kind) kinds.add(kind);
+  return kinds.size === 1 ? [...kinds][0] : WHOLE;
+}
+
+/** A core that serves widget `kind`: its own module if the page shows no other kind, else the
+ * whole core; the same promise for every caller. With no kind, the one for the page's widgets. */
+export function loadCore(kind) {
+  const id = moduleFor(kind);
+  if (!shared.cores.has(id)) {
+    const dir = id === WHOLE ? 'pkg/' : `pkg/${id}/`;
+    const core = import(new URL(`${dir}mathsight.js`, BASE).href).then(async (module) => {
+      const exports = await module.default({ module_or_path: new URL(`${dir}mathsight_bg.wasm`, BASE) });
+      // The first instance's memory and module, for `make soak` to watch (its size only grows).
+      shared.memory ??= exports.memory;
+      shared.loaded ??= module;
+      const known = new Set((shared.catalogue ?? []).map((w) => w.name));
+      const added = JSON.parse(module.catalogue()).filter((w) => !known.has(w.name));
+      shared.catalogue = [...(shared.catalogue ?? []), ...added];
+      shared.loadedById.set(id, module);
+      return module;
+    });
+    shared.cores.set(id, core);
+  }
+  return shared.cores.get(id);
+}
+
+/** The option table of widget `name` (after a core serving it has loaded). */
 export function optionSpecs(name) {
   return shared.catalogue?.find((w) => w.name === name)?.options ?? [];
 }
 
-/** The core if it has finished loading, else null. */
-export function loadedCore() {
-  return shared.loaded ?? null;
+/** A loaded core that serves widget `kind`, else null. */
+export function loadedCore(kind) {
+  return shared.loadedById.get(WHOLE) ?? shared.loadedById.get(kind) ?? null;
 }

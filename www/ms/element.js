@@ -5,7 +5,7 @@
 // Host-page API: el.state, el.plots, el.setOption(name, value), el.step(n), el.reset(),
 // el.toSvg(), el.ready (a promise), and a 'change' event whose detail is the new state.
 
-import { BASE, loadCore, loadedCore, optionSpecs } from './core.js';
+import { BASE, loadCore, loadedCore, noteKind, optionSpecs } from './core.js';
 import { buildControls } from './controls.js';
 import { renderDetails } from './details.js';
 import { el, nameList, setAttr, setText } from './dom.js';
@@ -86,6 +86,7 @@ export class MathsightElement extends HTMLElement {
   }
 
   connectedCallback() {
+    noteKind(this.constructor.widget);
     if (!this.shadowRoot) this.buildShell();
     this.visibility ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '300px' });
     this.visibility.observe(this);
@@ -156,7 +157,7 @@ export class MathsightElement extends HTMLElement {
   /** Starts the widget now if the core is loaded (a host page may use it off-screen). */
   ensureStarted() {
     if (!this.handle && this.isConnected) {
-      this.core ??= loadedCore();
+      this.core ??= loadedCore(this.constructor.widget);
       this.start();
     }
     return Boolean(this.handle);
@@ -254,8 +255,8 @@ export class MathsightElement extends HTMLElement {
   onVisibility(entries) {
     this.visible = entries.some((e) => e.isIntersecting);
     if (!this.visible) return;
-    loadCore().then((core) => {
-      this.core = core;
+    loadCore(this.constructor.widget).then((core) => {
+      this.core ??= core;
       this.start();
       this.requestDraw();
     });
