@@ -101,6 +101,14 @@ async function downloads(browser, server) {
     result[label] = { files: list, total: sum(list), code: sum(code) };
     await page.close();
   }
+  // Every widget embedded alone: the same shell, with that widget's own module.
+  const shell = result['one embedded widget'].files.filter((f) => /\.(js|css)$/.test(f.file) && !f.file.startsWith('/www/pkg/'));
+  result.eachWidget = Object.fromEntries(
+    WIDGETS.map((name) => {
+      const own = ['mathsight.js', 'mathsight_bg.wasm'].map((f) => sizes(path.join(ROOT, 'www/pkg', name, f)));
+      return [name, sum([...shell, ...own])];
+    }),
+  );
   return result;
 }
 
@@ -128,6 +136,15 @@ async function startUp(browser, server) {
     first.push(await page.evaluate(PAINTED_AT, 'mathsight-gradient-descent'));
     await context.close();
   }
+  // One widget embedded alone (its own module).
+  const embed = [];
+  for (let i = 0; i < START_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(server.url + 'www/embed.html#widget=gradient-descent', { waitUntil: 'commit' });
+    embed.push(await page.evaluate(PAINTED_AT, 'mathsight-gradient-descent'));
+    await context.close();
+  }
   // Then every widget, scrolled to one after another from the top of the page.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   await page.goto(server.url + 'www/index.html');
@@ -137,7 +154,14 @@ async function startUp(browser, server) {
   for (const tag of tags) await page.evaluate(WAIT_READY, tag);
   const allMs = await page.evaluate(() => performance.now());
   await page.close();
-  return { firstWidgetMs: quantile(first, 0.5), firstWidgetLoadsMs: first, allWidgetsMs: allMs, widgets: tags.length };
+  return {
+    firstWidgetMs: quantile(first, 0.5),
+    firstWidgetLoadsMs: first,
+    embedMs: quantile(embed, 0.5),
+    embedLoadsMs: embed,
+    allWidgetsMs: allMs,
+    widgets: tags.length,
+  };
 }
 
 async function frames(browser, server) {
@@ -356,6 +380,10 @@ for (const [label, d, budget] of [
   const verdict = budget ? `${kb(d.gzip) <= budget ? 'within' : 'OVER'} ${budget} KB` : '';
   say(`  ${label.padEnd(34)}${fmt(kb(d.raw)).padStart(7)}${fmt(kb(d.gzip)).padStart(10)}${fmt(kb(d.brotli)).padStart(11)}   ${verdict}`);
 }
+const each = Object.entries(report.download.eachWidget).sort((a, b) => a[1].gzip - b[1].gzip);
+const within = each.filter(([, d]) => kb(d.gzip) <= BUDGET.widgetGzipKB).length;
+say(`  each widget embedded alone: ${fmt(kb(each[0][1].gzip))} (${each[0][0]}) to ${fmt(kb(each.at(-1)[1].gzip))} KB gzip (${each.at(-1)[0]}); ${within} of ${each.length} within ${BUDGET.widgetGzipKB} KB`);
+say('  the course page fetches:');
 for (const f of course.files) say(`    ${f.file.padEnd(32)}${fmt(kb(f.raw)).padStart(7)}${fmt(kb(f.gzip)).padStart(10)}${fmt(kb(f.brotli)).padStart(11)}`);
 say();
 say('Peers (npm files, gzip)                gzip KB   ours ÷ theirs');
@@ -364,6 +392,7 @@ for (const [label, d] of Object.entries(report.peers)) {
 }
 say();
 say(`Start: the course opened at gradient descent's section: its widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (median of ${START_LOADS} fresh loads: ${report.start.firstWidgetLoadsMs.map((t) => fmt(t, 0)).join(', ')}; budget ${BUDGET.firstPaintMs})`);
+say(`       one widget embedded alone (embed.html, gradient descent): painted ${fmt(report.start.embedMs, 0)} ms after navigation (median of ${START_LOADS}: ${report.start.embedLoadsMs.map((t) => fmt(t, 0)).join(', ')})`);
 say(`       from the top, scrolled to each widget in turn: all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms`);
 say();
 say(`Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95     first ${COLD_FRAMES}: median   p95`);

@@ -33,10 +33,10 @@ command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run: scr
 [ -x "$WASM_OPT" ] || die "$WASM_OPT not found; run: npm ci --no-audit --no-fund"
 
 # Functions kept out of line on purpose (see src/viz/field.rs): a browser moves a wasm function
-# to its optimised tier only between calls, so a field's per-row work must stay a function of
-# its own. `#[inline(never)]` does not survive into the wasm, and -Oz inlines any function with
-# one caller; this must come before -Oz to apply to it.
-NO_INLINE='*viz::field::band_row*'
+# to its optimised tier only between calls, so every field's per-row work (the `viz` functions
+# named `…_row`) must stay a function of its own. `#[inline(never)]` does not survive into the
+# wasm, and -Oz inlines any function with one caller; this must come before -Oz to apply to it.
+NO_INLINE='*viz::*_row*'
 
 # build FEATURES OUT: the web build with FEATURES, its JS glue and wasm in OUT. wasm-opt runs
 # in the background (on the other core while the next cargo build runs); its pid goes to OPTS.

@@ -31,16 +31,61 @@ pub struct ClassFit {
     pub covariance: [[f64; 2]; 2],
 }
 
-impl ClassFit {
-    /// ln N(x; μ, Σ) with Σ diagonal or full.
-    fn ln_density(&self, x: [f64; 2], kind: Covariance) -> f64 {
+/// ln(πₖ·N(x; μₖ, Σₖ)) for one class, with what does not depend on x computed once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LogJoint {
+    mean: [f64; 2],
+    /// Σ's entries [[a, c], [c, b]] (c = 0 for a diagonal fit) and its determinant.
+    a: f64,
+    b: f64,
+    c: f64,
+    det: f64,
+    /// ln πₖ − ½ ln det Σ − ln 2π.
+    constant: f64,
+}
+
+impl LogJoint {
+    fn at(&self, x: [f64; 2]) -> f64 {
         let d = [x[0] - self.mean[0], x[1] - self.mean[1]];
+        // (x − μ)ᵀ Σ⁻¹ (x − μ) with Σ⁻¹ = [[b, −c], [−c, a]]/det.
+        let q =
+            (self.b * d[0] * d[0] - 2.0 * self.c * d[0] * d[1] + self.a * d[1] * d[1]) / self.det;
+        self.constant - 0.5 * q
+    }
+}
+
+/// ln P(B | x) − ln P(A | x) as a function of x, its constants computed once: P(A | x) is
+/// 1/(1 + e^(log odds)). For evaluating the posterior at every pixel of a plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogOddsB {
+    a: LogJoint,
+    b: LogJoint,
+}
+
+impl LogOddsB {
+    /// The log odds of B at `x` (NaN where both densities vanish alike, e.g. at infinity).
+    pub fn at(&self, x: [f64; 2]) -> f64 {
+        self.b.at(x) - self.a.at(x)
+    }
+}
+
+impl ClassFit {
+    /// ln(prior × N(x; μ, Σ)) with Σ diagonal or full, as a function of x.
+    fn log_joint(&self, kind: Covariance) -> LogJoint {
         let [[a, c], [_, b]] = self.covariance;
         let c = if kind == Covariance::Diagonal { 0.0 } else { c };
         let det = a * b - c * c;
-        // (x − μ)ᵀ Σ⁻¹ (x − μ) with Σ⁻¹ = [[b, −c], [−c, a]]/det.
-        let q = (b * d[0] * d[0] - 2.0 * c * d[0] * d[1] + a * d[1] * d[1]) / det;
-        -0.5 * q - 0.5 * det.ln() - std::f64::consts::LN_2 - std::f64::consts::PI.ln()
+        LogJoint {
+            mean: self.mean,
+            a,
+            b,
+            c,
+            det,
+            constant: self.prior.ln()
+                - 0.5 * det.ln()
+                - std::f64::consts::LN_2
+                - std::f64::consts::PI.ln(),
+        }
     }
 
     /// The density of feature `i` alone, N(xᵢ; μᵢ, σᵢ²) — the same under both assumptions.
@@ -138,17 +183,17 @@ impl TwoClassGaussian {
         })
     }
 
+    /// ln P(B | x) − ln P(A | x) under the given covariance assumption, as a function of x.
+    pub fn log_odds_b(&self, kind: Covariance) -> LogOddsB {
+        LogOddsB {
+            a: self.a.log_joint(kind),
+            b: self.b.log_joint(kind),
+        }
+    }
+
     /// P(A | x) under the given covariance assumption (P(B | x) = 1 − it).
     pub fn probability_a(&self, x: [f64; 2], kind: Covariance) -> f64 {
-        let la = self.a.prior.ln() + self.a.ln_density(x, kind);
-        let lb = self.b.prior.ln() + self.b.ln_density(x, kind);
-        // 1/(1 + e^(lb − la)), stable for any difference.
-        let d = lb - la;
-        if d.is_nan() {
-            0.5
-        } else {
-            1.0 / (1.0 + d.exp())
-        }
+        probability_from_log_odds_b(self.log_odds_b(kind).at(x))
     }
 
     /// The share of `points_a` ∪ `points_b` the classifier labels correctly (P(A | x) > ½ for A).
@@ -162,6 +207,15 @@ impl TwoClassGaussian {
                 .filter(|p| self.probability_a(**p, kind) <= 0.5)
                 .count();
         right as f64 / (points_a.len() + points_b.len()).max(1) as f64
+    }
+}
+
+/// P(A | x) = 1/(1 + e^d) from the log odds d of B, stable for any d; ½ for NaN.
+pub fn probability_from_log_odds_b(d: f64) -> f64 {
+    if d.is_nan() {
+        0.5
+    } else {
+        1.0 / (1.0 + d.exp())
     }
 }
 

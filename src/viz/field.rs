@@ -122,12 +122,7 @@ pub fn banded_field(
     }
     let colours = band_colours(theme);
     let lines: Vec<RGBColor> = colours.iter().map(|c| mix(*c, theme.text, 0.28)).collect();
-    let mut rgba = vec![255u8; w * h * 4];
-    let rows: Vec<&[u8]> = bands.chunks(w.max(1)).collect();
-    for (k, out) in rgba.chunks_mut(4 * w.max(1)).enumerate().take(h) {
-        let (row, below) = (rows[k], rows.get(k + 1).unwrap_or(&rows[k]));
-        colour_row(out, row, below, &colours, &lines);
-    }
+    let rgba = colour_bands(&bands, w, &colours, &lines);
     Field {
         rect,
         rgba,
@@ -137,11 +132,25 @@ pub fn banded_field(
     }
 }
 
-// The per-row work is kept out of line: a browser's baseline wasm code runs a long loop inside
-// one call at its slow tier throughout, while a function called row after row moves to the
-// optimised tier within the first field. The first paint of a field is 2–3× faster for it.
-// `#[inline(never)]` does not reach the wasm, and wasm-opt inlines a function with one caller:
-// scripts/build.sh names `band_row` to it as not to be inlined.
+/// RGBA pixels for `bands` (rows `w` wide): band `k` in `colours[k]`, and where a pixel's band
+/// differs from its right or lower neighbour's, in `lines[k]`: contour lines.
+pub fn colour_bands(bands: &[u8], w: usize, colours: &[RGBColor], lines: &[RGBColor]) -> Vec<u8> {
+    let w = w.max(1);
+    let mut rgba = vec![255u8; bands.len() * 4];
+    let rows: Vec<&[u8]> = bands.chunks(w).collect();
+    for (k, out) in rgba.chunks_mut(4 * w).enumerate() {
+        let (row, below) = (rows[k], rows.get(k + 1).unwrap_or(&rows[k]));
+        colour_row(out, row, below, colours, lines);
+    }
+    rgba
+}
+
+// The per-row work of every field is kept out of line, in functions named `…_row`: a browser's
+// baseline wasm code runs a long loop inside one call at its slow tier throughout, while a
+// function called row after row moves to the optimised tier within the first field. The first
+// paint of a field is 2–3× faster for it. `#[inline(never)]` does not reach the wasm, and
+// wasm-opt inlines a function with one caller: scripts/build.sh names every `viz` function whose
+// name has `_row` to it as not to be inlined.
 
 /// Bands `f(x₀ + (i + ½)·dx, y)` for every pixel `i` of one row.
 #[inline(never)]

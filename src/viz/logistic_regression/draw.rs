@@ -12,7 +12,7 @@ use crate::math::logistic::Training;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::curves::polyline;
 use crate::viz::display::{FieldRecorder, Recorder};
-use crate::viz::field::Field;
+use crate::viz::field::{colour_bands, Field};
 use crate::viz::geometry::{Span, Transform};
 use crate::viz::theme::{mix, Theme};
 use crate::viz::widget::{Frame, PlotInfo};
@@ -26,6 +26,50 @@ const MAX_VERTICES: usize = 2_000;
 /// The colours of class 0 and class 1.
 fn class_colours(theme: &Theme) -> [RGBColor; 2] {
     [theme.points, theme.accent]
+}
+
+/// Bands one row of the probability field, where z = `start` + `slope`·col: a pixel's band is
+/// how many of the `cuts` its z reaches. Along a row z is linear in the column, so the row is
+/// at most ten runs of one band, found from where z meets each cut. A NaN z reaches no cut, as
+/// σ(NaN) gives band 0. Out of line, like every field's per-row work (`viz::field`).
+#[inline(never)]
+fn logit_band_row(chunk: &mut [u8], start: f64, slope: f64, cuts: &[f64]) {
+    let band_at = |z: f64| cuts.partition_point(|&cut| z >= cut) as u8;
+    let z_at = |col: usize| start + slope * col as f64;
+    let mut col = 0;
+    while col < chunk.len() {
+        let band = band_at(z_at(col));
+        // The run of this band ends where z meets the next cut up (or down).
+        let next_cut = if slope > 0.0 {
+            cuts.get(band as usize)
+        } else if slope < 0.0 {
+            (band as usize).checked_sub(1).and_then(|k| cuts.get(k))
+        } else {
+            None
+        };
+        let mut end = match next_cut {
+            Some(&cut) => {
+                let at = ((cut - start) / slope).floor();
+                if at.is_finite() {
+                    (at.max(col as f64) as usize)
+                        .saturating_add(1)
+                        .min(chunk.len())
+                } else {
+                    chunk.len()
+                }
+            }
+            None => chunk.len(),
+        };
+        // The division may land a column early or late: settle on the exact pixels.
+        while end > col + 1 && band_at(z_at(end - 1)) != band {
+            end -= 1;
+        }
+        while end < chunk.len() && band_at(z_at(end)) == band {
+            end += 1;
+        }
+        chunk[col..end].fill(band);
+        col = end;
+    }
 }
 
 /// The probability field: band k holds p in [k/10, (k+1)/10), coloured from class 0's colour
@@ -50,76 +94,21 @@ fn probability_field(t: &Transform, theme: &Theme, theta: [f64; 3], version: u64
     let dy = t.y.width() / h.max(1) as f64;
     // p = σ(z) is in band k when z lies between the logits of k/10 and (k+1)/10, so a pixel's
     // band is how many of those nine cuts its z reaches: no exponential per pixel (the field is
-    // recomputed at every step of the training). Along a row z is linear in the column, so the
-    // row is at most ten runs of one band, found from where z meets each cut. A NaN z reaches
-    // no cut, as σ(NaN) gives band 0.
+    // recomputed at every step of the training).
     let cuts: Vec<f64> = (1..P_BANDS)
         .map(|k| {
             let p = k as f64 / P_BANDS as f64;
             (p / (1.0 - p)).ln()
         })
         .collect();
-    let band_at = |z: f64| cuts.partition_point(|&cut| z >= cut) as u8;
     let mut bands = vec![0u8; w * h];
     for (row, chunk) in bands.chunks_mut(w.max(1)).enumerate() {
         let y = t.y.hi - (row as f64 + 0.5) * dy;
         // z at column `col` is start + slope·col.
         let start = theta[0] * (t.x.lo + 0.5 * dx) + theta[1] * y + theta[2];
-        let slope = theta[0] * dx;
-        let z_at = |col: usize| start + slope * col as f64;
-        let mut col = 0;
-        while col < chunk.len() {
-            let band = band_at(z_at(col));
-            // The run of this band ends where z meets the next cut up (or down).
-            let next_cut = if slope > 0.0 {
-                cuts.get(band as usize)
-            } else if slope < 0.0 {
-                (band as usize).checked_sub(1).and_then(|k| cuts.get(k))
-            } else {
-                None
-            };
-            let mut end = match next_cut {
-                Some(&cut) => {
-                    let at = ((cut - start) / slope).floor();
-                    if at.is_finite() {
-                        (at.max(col as f64) as usize)
-                            .saturating_add(1)
-                            .min(chunk.len())
-                    } else {
-                        chunk.len()
-                    }
-                }
-                None => chunk.len(),
-            };
-            // The division may land a column early or late: settle on the exact pixels.
-            while end > col + 1 && band_at(z_at(end - 1)) != band {
-                end -= 1;
-            }
-            while end < chunk.len() && band_at(z_at(end)) == band {
-                end += 1;
-            }
-            chunk[col..end].fill(band);
-            col = end;
-        }
+        logit_band_row(chunk, start, theta[0] * dx, &cuts);
     }
-    let rgb = |c: &RGBColor| [c.0, c.1, c.2, 255];
-    let fills: Vec<[u8; 4]> = colours.iter().map(rgb).collect();
-    let edges: Vec<[u8; 4]> = lines.iter().map(rgb).collect();
-    let mut rgba = vec![255u8; w * h * 4];
-    for (row, out) in rgba.chunks_exact_mut(4 * w.max(1)).enumerate() {
-        let here = &bands[row * w..(row + 1) * w];
-        let below = bands.get((row + 1) * w..(row + 2) * w).unwrap_or(here);
-        for (col, px) in out.chunks_exact_mut(4).enumerate() {
-            let b = here[col];
-            let right = here.get(col + 1).copied().unwrap_or(b);
-            let palette = if right != b || below[col] != b {
-                &edges
-            } else {
-                &fills
-            };
-            px.copy_from_slice(&palette[(b as usize).min(P_BANDS - 1)]);
-        }
-    }
+    let rgba = colour_bands(&bands, w, &colours, &lines);
     Field {
         rect,
         rgba,

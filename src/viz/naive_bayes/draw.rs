@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::NaiveBayes;
-use crate::math::naive_bayes::{ClassFit, Covariance, TwoClassGaussian};
+use crate::math::naive_bayes::{ClassFit, Covariance, LogOddsB, TwoClassGaussian};
 use crate::viz::annotate::{backed_label, label_box};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::{FieldRecorder, Recorder};
@@ -47,43 +47,79 @@ fn band_colours(theme: &Theme) -> Vec<RGBColor> {
         .collect()
 }
 
+// The per-row work is out of line, like every field's (`viz::field`): it reaches the browser's
+// optimised tier within the first field.
+
+/// The log odds of B where P(A | x) crosses k/BANDS, k = 1 … BANDS − 1 (decreasing): P(A | x)
+/// = 1/(1 + e^d) ≥ k/BANDS exactly when d ≤ ln(BANDS/k − 1).
+fn band_cuts() -> Vec<f64> {
+    (1..BANDS)
+        .map(|k| (f64::from(BANDS) / f64::from(k) - 1.0).ln())
+        .collect()
+}
+
+/// Bands P(A | x) along one row of pixels at height `y`: band k holds P in [k/10, (k+1)/10),
+/// found by comparing the log odds with `cuts`, so no exponential per pixel (NaN gives ½).
+#[inline(never)]
+fn probability_band_row(chunk: &mut [u8], t: &Transform, y: f64, odds: &LogOddsB, cuts: &[f64]) {
+    let w = chunk.len().max(1) as f64;
+    for (col, band) in chunk.iter_mut().enumerate() {
+        let x = t.x.lo + (col as f64 + 0.5) / w * t.x.width();
+        let d = odds.at([x, y]);
+        *band = if d.is_nan() {
+            BANDS / 2
+        } else {
+            cuts.partition_point(|&cut| d <= cut) as u8
+        };
+    }
+}
+
+/// Colours one row of pixels from its bands and the row below's: a pixel next to the other
+/// side of ½ is in `boundary`, one next to another band in `edges`, the rest in `colours`.
+#[inline(never)]
+fn boundary_colour_row(
+    out: &mut [u8],
+    row: &[u8],
+    below: &[u8],
+    colours: &[RGBColor],
+    edges: &[RGBColor],
+    boundary: RGBColor,
+) {
+    let half = BANDS / 2;
+    let last = colours.len().min(edges.len()).saturating_sub(1);
+    let n = row.len().min(below.len()).min(out.len() / 4);
+    for i in 0..n {
+        let (b, d) = (row[i], below[i]);
+        let r = row[(i + 1).min(n - 1)];
+        let k = (b as usize).min(last);
+        let c = if (r >= half) != (b >= half) || (d >= half) != (b >= half) {
+            boundary
+        } else if r != b || d != b {
+            edges[k]
+        } else {
+            colours[k]
+        };
+        out[4 * i..4 * i + 3].copy_from_slice(&[c.0, c.1, c.2]);
+    }
+}
+
 /// P(A | x) at every pixel of `t`, banded; band edges darkened, the boundary ½ in text colour.
-fn probability_field(
-    t: &Transform,
-    theme: &Theme,
-    version: u64,
-    p: impl Fn([f64; 2]) -> f64,
-) -> Field {
+fn probability_field(t: &Transform, theme: &Theme, version: u64, odds: &LogOddsB) -> Field {
     let rect = t.rect;
     let (w, h) = (rect.width.max(0) as usize, rect.height.max(0) as usize);
+    let cuts = band_cuts();
     let mut bands = vec![0u8; w * h];
     for (row, chunk) in bands.chunks_mut(w.max(1)).enumerate() {
         let y = t.y.hi - (row as f64 + 0.5) / h.max(1) as f64 * t.y.width();
-        for (col, band) in chunk.iter_mut().enumerate() {
-            let x = t.x.lo + (col as f64 + 0.5) / w.max(1) as f64 * t.x.width();
-            *band = ((p([x, y]) * BANDS as f64) as u8).min(BANDS - 1);
-        }
+        probability_band_row(chunk, t, y, odds, &cuts);
     }
     let colours = band_colours(theme);
+    let edges: Vec<RGBColor> = colours.iter().map(|c| mix(*c, theme.text, 0.18)).collect();
     let mut rgba = vec![255u8; w * h * 4];
-    for row in 0..h {
-        for col in 0..w {
-            let i = row * w + col;
-            let b = bands[i];
-            let right = if col + 1 < w { bands[i + 1] } else { b };
-            let below = if row + 1 < h { bands[i + w] } else { b };
-            let half = BANDS / 2;
-            let boundary = [right, below].iter().any(|&n| (n >= half) != (b >= half));
-            let c = colours[(b as usize).min(colours.len() - 1)];
-            let c = if boundary {
-                theme.text
-            } else if right != b || below != b {
-                mix(c, theme.text, 0.18)
-            } else {
-                c
-            };
-            rgba[4 * i..4 * i + 3].copy_from_slice(&[c.0, c.1, c.2]);
-        }
+    let rows: Vec<&[u8]> = bands.chunks(w.max(1)).collect();
+    for (k, out) in rgba.chunks_mut(4 * w.max(1)).enumerate() {
+        let below = rows.get(k + 1).unwrap_or(&rows[k]);
+        boundary_colour_row(out, rows[k], below, &colours, &edges, theme.text);
     }
     Field {
         rect,
@@ -169,9 +205,8 @@ impl NaiveBayes {
         if !matches!(&self.field, Some((k, _)) if *k == key) {
             self.field_version += 1;
             let (fit, kind) = (self.model.fit, self.kind());
-            let field = probability_field(t, &frame.theme, self.field_version, |p| {
-                fit.probability_a(p, kind)
-            });
+            let field =
+                probability_field(t, &frame.theme, self.field_version, &fit.log_odds_b(kind));
             self.field = Some((key, Rc::new(field)));
         }
         if let Some((_, field)) = &self.field {
@@ -390,5 +425,62 @@ impl NaiveBayes {
             .min_by_key(|(_, _, b)| hidden(*b))
             .map_or(sides[0], |(at, anchor, _)| (at, anchor));
         backed_label(root, frame, &text, at, anchor, &theme.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_the_probability_at_each_pixel() {
+        let t = Transform {
+            rect: PixelRect {
+                x: 0,
+                y: 0,
+                width: 120,
+                height: 90,
+            },
+            x: Span::new(-3.0, 3.0),
+            y: Span::new(-2.0, 2.0),
+        };
+        let fits = [
+            TwoClassGaussian::fit(
+                &[[-1.0, 0.0], [0.0, 1.0], [-2.0, 0.5]],
+                &[[1.0, 0.0], [2.0, -1.0]],
+            ),
+            TwoClassGaussian::fit(
+                &[[0.0, 0.0], [0.1, 0.1], [0.2, 0.0]],
+                &[[-2.0, 1.5], [2.5, -1.0], [1.0, 2.0]],
+            ),
+            // Far from the plot: the densities underflow, the log odds do not.
+            TwoClassGaussian::fit(&[[1e5, 3e4], [1e5 + 1.0, 3e4]], &[[-1e5, 0.0], [-1e5, 1.0]]),
+        ];
+        for fit in fits {
+            let fit = fit.unwrap();
+            for kind in [Covariance::Diagonal, Covariance::Full] {
+                let field =
+                    probability_field(&t, &Theme::for_dark(false), 1, &fit.log_odds_b(kind));
+                let mut checked = 0;
+                for row in 0..90 {
+                    for col in 0..120 {
+                        let x = t.to_data([col as f64 + 0.5, row as f64 + 0.5]);
+                        let p = fit.probability_a(x, kind);
+                        // Pixels a rounding away from a band edge may fall either side.
+                        if (1..10).any(|k| (10.0 * p - f64::from(k)).abs() < 1e-9) {
+                            continue;
+                        }
+                        let expected = ((10.0 * p) as u8).min(9);
+                        assert_eq!(
+                            field.bands[row * 120 + col],
+                            expected,
+                            "{kind:?} at ({col}, {row})"
+                        );
+                        checked += 1;
+                    }
+                }
+                assert!(checked > 10_000, "{kind:?}: {checked} pixels checked");
+            }
+        }
     }
 }
