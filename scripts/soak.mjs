@@ -96,8 +96,10 @@ try {
     return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, ...wasm };
   }
 
-  // Page-side helpers: start a widget, run frames, run create/remove cycles.
+  // Page-side helpers: start a widget, run frames, run create/remove cycles. Every widget comes
+  // here, so the page loads the whole core first (one kind alone would load its own module).
   await page.evaluate(async () => {
+    await (await import('./mathsight.js')).ready();
     const stage = document.getElementById('stage');
     const tick = () => new Promise((r) => setTimeout(r, 0));
     const withTimeout = (promise, ms) => Promise.race([promise, new Promise((r) => setTimeout(r, ms))]);
