@@ -127,24 +127,23 @@ const PAINTED_AT = async (selector) => {
   return NaN;
 };
 
+/** START_LOADS fresh loads of `url` (DPR 2): when `selector` painted, each time. */
+async function paintTimes(browser, url, selector) {
+  const times = [];
+  for (let i = 0; i < START_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    times.push(await page.evaluate(PAINTED_AT, selector));
+    await context.close();
+  }
+  return times;
+}
+
 async function startUp(browser, server) {
-  const first = [];
-  for (let i = 0; i < START_LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    await page.goto(server.url + 'www/index.html#gradient-descent', { waitUntil: 'commit' });
-    first.push(await page.evaluate(PAINTED_AT, 'mathsight-gradient-descent'));
-    await context.close();
-  }
+  const first = await paintTimes(browser, `${server.url}www/index.html#gradient-descent`, 'mathsight-gradient-descent');
   // One widget embedded alone (its own module).
-  const embed = [];
-  for (let i = 0; i < START_LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    await page.goto(server.url + 'www/embed.html#widget=gradient-descent', { waitUntil: 'commit' });
-    embed.push(await page.evaluate(PAINTED_AT, 'mathsight-gradient-descent'));
-    await context.close();
-  }
+  const embed = await paintTimes(browser, `${server.url}www/embed.html#widget=gradient-descent`, 'mathsight-gradient-descent');
   // Then every widget, scrolled to one after another from the top of the page.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   await page.goto(server.url + 'www/index.html');

@@ -13,9 +13,14 @@ async function show() {
   const text = location.hash.length > 1 ? location.hash : location.search;
   const named = paramsToState(text, () => []).widget;
   const widget = WIDGETS.includes(named) ? named : 'gradient-descent';
-  // Only this widget's module (ms/core.js): a third of the whole core.
-  await loadCore(widget);
+  // Only this widget's module (ms/core.js): a third of the whole core. If no code loads, the
+  // widget itself says why; its options cannot be read without the core.
+  const loaded = await loadCore(widget).then(
+    () => true,
+    () => false,
+  );
   const state = paramsToState(text, optionSpecs);
+  if (!loaded) state.unknown = [];
   const notes = [];
   if (widget !== named) {
     notes.push(

@@ -130,6 +130,36 @@ for (const widget of WIDGETS) {
   });
 }
 
+test('a page that forbids WebAssembly gets a message in the widget, not a blank box or an uncaught error', async () => {
+  const noWasm = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www'), csp: CSP.replace(" 'wasm-unsafe-eval'", '') });
+  try {
+    const page = await openPage(browser, `${noWasm.url}embed.html#widget=gradient-descent&learning-rate=0.05`);
+    const error = page.locator('mathsight-gradient-descent .ms-error');
+    await error.filter({ hasText: 'could not load its code' }).waitFor({ timeout: 15000 });
+    const text = await error.textContent();
+    assert.match(text, /wasm-unsafe-eval/);
+    assert.match(text, /WebAssembly/);
+    // No uncaught error: at most the browser's own reports of the refused compilation.
+    for (const p of page.problems) assert.match(p, /^console error: .*(WebAssembly|wasm-unsafe-eval|Content Security Policy)/, p);
+  } finally {
+    await noWasm.close();
+  }
+});
+
+test('a copy of the assets without a widget\'s own module falls back to the whole core', async () => {
+  // Opened on the server's origin first (a stylesheet), so that the route is in place before
+  // the embed page loads.
+  const page = await openStrict(`${server.url}mathsight.css`);
+  await page.route(/\/pkg\/gradient-descent\//, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(`${server.url}embed.html#widget=gradient-descent&learning-rate=0.05`);
+  await page.waitForSelector('mathsight-gradient-descent[data-ready]', { timeout: 15000 });
+  assert.equal((await page.evaluate(() => document.querySelector('mathsight-gradient-descent').state)).learning_rate, 0.05);
+  const core = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/pkg/')));
+  assert.ok(core.includes('/pkg/mathsight_bg.wasm'), core.join(', '));
+  // The missing module's 404 (and the browser's report of it) are the only problems.
+  for (const p of page.problems) assert.match(p, /pkg\/gradient-descent\/|Failed to fetch dynamically imported module/, p);
+});
+
 test('a link naming no real widget shows a note as text', async () => {
   const hostile = await openStrict(
     `${server.url}embed.html#widget=${encodeURIComponent('<img src=x onerror=alert(1)>')}&${encodeURIComponent('<b>')}=1`,

@@ -36,22 +36,36 @@ function moduleFor(kind) {
  * whole core; the same promise for every caller. With no kind, the one for the page's widgets. */
 export function loadCore(kind) {
   const id = moduleFor(kind);
-  if (!shared.cores.has(id)) {
-    const dir = id === WHOLE ? 'pkg/' : `pkg/${id}/`;
-    const core = import(new URL(`${dir}mathsight.js`, BASE).href).then(async (module) => {
-      const exports = await module.default({ module_or_path: new URL(`${dir}mathsight_bg.wasm`, BASE) });
-      // The first instance's memory and module, for `make soak` to watch (its size only grows).
-      shared.memory ??= exports.memory;
-      shared.loaded ??= module;
-      const known = new Set((shared.catalogue ?? []).map((w) => w.name));
-      const added = JSON.parse(module.catalogue()).filter((w) => !known.has(w.name));
-      shared.catalogue = [...(shared.catalogue ?? []), ...added];
-      shared.loadedById.set(id, module);
-      return module;
-    });
-    shared.cores.set(id, core);
-  }
-  return shared.cores.get(id);
+  // A widget's module that cannot be had (a copy of www/ without pkg/NAME/) falls back to the
+  // whole core.
+  return shared.cores.get(id) ?? remember(id, id === WHOLE ? instantiate(WHOLE) : instantiate(id).catch(loadWhole));
+}
+
+function loadWhole() {
+  return shared.cores.get(WHOLE) ?? remember(WHOLE, instantiate(WHOLE));
+}
+
+/** Keeps `core` as module `id`'s promise; a failure is forgotten, so that the next widget to
+ * near the viewport tries again. */
+function remember(id, core) {
+  shared.cores.set(id, core);
+  core.catch(() => shared.cores.get(id) === core && shared.cores.delete(id));
+  return core;
+}
+
+/** Imports and instantiates module `id`, and records it. */
+async function instantiate(id) {
+  const dir = id === WHOLE ? 'pkg/' : `pkg/${id}/`;
+  const module = await import(new URL(`${dir}mathsight.js`, BASE).href);
+  const exports = await module.default({ module_or_path: new URL(`${dir}mathsight_bg.wasm`, BASE) });
+  // The first instance's memory and module, for `make soak` to watch (its size only grows).
+  shared.memory ??= exports.memory;
+  shared.loaded ??= module;
+  const known = new Set((shared.catalogue ?? []).map((w) => w.name));
+  const added = JSON.parse(module.catalogue()).filter((w) => !known.has(w.name));
+  shared.catalogue = [...(shared.catalogue ?? []), ...added];
+  shared.loadedById.set(id, module);
+  return module;
 }
 
 /** The option table of widget `name` (after a core serving it has loaded). */

@@ -255,11 +255,28 @@ export class MathsightElement extends HTMLElement {
   onVisibility(entries) {
     this.visible = entries.some((e) => e.isIntersecting);
     if (!this.visible) return;
-    loadCore(this.constructor.widget).then((core) => {
-      this.core ??= core;
-      this.start();
-      this.requestDraw();
-    });
+    loadCore(this.constructor.widget).then(
+      (core) => {
+        this.core ??= core;
+        this.start();
+        this.requestDraw();
+      },
+      (e) => this.coreFailed(e),
+    );
+  }
+
+  /** Says in the widget why it cannot start (its code did not load); it tries again the next
+   * time it nears the viewport. */
+  coreFailed(e) {
+    if (this.handle) return;
+    const line = String(e?.message ?? e).split('\n')[0];
+    const reason = line.length > 200 ? `${line.slice(0, 199)}…` : line;
+    setText(
+      this.errorBox,
+      `This widget could not load its code (${reason}). Mathsight needs its pkg/ folder beside ` +
+        `mathsight.js, and a page that allows WebAssembly (a Content-Security-Policy needs ` +
+        `'wasm-unsafe-eval' in script-src).`,
+    );
   }
 
   onAttributes(records) {
