@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use plotters_backend::FontStyle;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::viz::display::{self, Command, FontStyleKind, TextMeasure};
@@ -209,11 +209,10 @@ fn field_canvas(field: &Field, w: u32, h: u32) -> Result<HtmlCanvasElement, Stri
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or_else(|| failed("draw"))?;
-    // Copy the pixels out of wasm memory: an ImageData made over a view of it would be
-    // detached the next time the memory grows.
-    let pixels = js_sys::Uint8ClampedArray::new_with_length(field.rgba.len() as u32);
-    pixels.copy_from(&field.rgba);
-    let image = ImageData::new_with_js_u8_clamped_array_and_sh(&pixels, w, h)
+    // The image is a view of the pixels in wasm memory, not a copy: it is put on the canvas
+    // (which copies it) at once, before anything can grow the memory and detach the view, and
+    // never used again.
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&field.rgba), w, h)
         .map_err(|_| failed("make an image"))?;
     context
         .put_image_data(&image, 0.0, 0.0)
