@@ -13,6 +13,10 @@ async function show() {
   const text = location.hash.length > 1 ? location.hash : location.search;
   const named = paramsToState(text, () => []).widget;
   const widget = WIDGETS.includes(named) ? named : 'gradient-descent';
+  // The widget shown before (a link changed to another one) leaves first, so that it does not
+  // count as a second kind on the page.
+  stage.replaceChildren();
+  await Promise.resolve();
   // Only this widget's module (ms/core.js): a third of the whole core. If no code loads, the
   // widget itself says why; its options cannot be read without the core.
   const loaded = await loadCore(widget).then(

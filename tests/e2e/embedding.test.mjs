@@ -149,6 +149,21 @@ const coreFiles = async (page) =>
     .filter((f) => f.startsWith('pkg/'))
     .sort();
 
+test('the embed page, its link changed to another widget, loads that widget\'s module, not the whole core', async () => {
+  const page = await openPage(browser, `${assets.url}embed.html#widget=distribution`);
+  await page.waitForSelector('mathsight-distribution[data-ready]', { timeout: 15000 });
+  await page.evaluate(() => {
+    location.hash = '#widget=bayes-rule&prior=0.2';
+  });
+  await page.waitForSelector('mathsight-bayes-rule[data-ready]', { timeout: 15000 });
+  assert.equal(await page.locator('mathsight-distribution').count(), 0);
+  assert.equal((await stateOf(page, 'mathsight-bayes-rule')).options.prior, '0.2');
+  assert.deepEqual(await coreFiles(page), [
+    'pkg/bayes-rule/mathsight.js', 'pkg/bayes-rule/mathsight_bg.wasm', 'pkg/distribution/mathsight.js', 'pkg/distribution/mathsight_bg.wasm',
+  ]);
+  assertNoProblems(page);
+});
+
 test('a post with widgets of one kind loads that widget\'s module; one of another kind added later brings the whole core, and all keep working', async () => {
   const page = await openPage(browser, `${host.url}one-kind.html`, { height: 2400 });
   for (const id of ['a', 'b']) {

@@ -7,8 +7,9 @@
 // like the course, loads the whole core. Once the whole core is loading, every widget uses it.
 
 const shared = (globalThis.__mathsight ??= {});
-/** The kinds of widget on the page (connected elements note theirs before loading a core). */
-shared.kinds ??= new Set();
+/** Kind → how many widgets of it are on the page (connected elements note theirs before
+ * loading a core, and forget it when they leave the page). */
+shared.kinds ??= new Map();
 /** Module id ('' for the whole core, else a widget's name) → the promise of its JS module. */
 shared.cores ??= new Map();
 /** Module id → the JS module, once instantiated. */
@@ -19,15 +20,22 @@ const WHOLE = '';
 /** The base URL of the Mathsight assets (the folder holding mathsight.js). */
 export const BASE = new URL('..', import.meta.url);
 
-/** Notes that a widget of `kind` is on the page: it decides which module the page loads. */
+/** Notes that a widget of `kind` is on the page: the kinds decide which module it loads. */
 export function noteKind(kind) {
-  shared.kinds.add(kind);
+  shared.kinds.set(kind, (shared.kinds.get(kind) ?? 0) + 1);
+}
+
+/** Notes that a widget of `kind` has left the page. */
+export function forgetKind(kind) {
+  const left = (shared.kinds.get(kind) ?? 1) - 1;
+  if (left > 0) shared.kinds.set(kind, left);
+  else shared.kinds.delete(kind);
 }
 
 /** The module that serves `kind` (or, with no kind, the page's widgets). */
 function moduleFor(kind) {
   if (shared.cores.has(WHOLE)) return WHOLE;
-  const kinds = new Set(shared.kinds);
+  const kinds = new Set(shared.kinds.keys());
   if (kind) kinds.add(kind);
   return kinds.size === 1 ? [...kinds][0] : WHOLE;
 }

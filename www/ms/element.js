@@ -5,7 +5,7 @@
 // Host-page API: el.state, el.plots, el.setOption(name, value), el.step(n), el.reset(),
 // el.toSvg(), el.ready (a promise), and a 'change' event whose detail is the new state.
 
-import { BASE, loadCore, loadedCore, noteKind, optionSpecs } from './core.js';
+import { BASE, forgetKind, loadCore, loadedCore, noteKind, optionSpecs } from './core.js';
 import { buildControls } from './controls.js';
 import { renderDetails } from './details.js';
 import { el, nameList, setAttr, setText } from './dom.js';
@@ -65,6 +65,8 @@ export class MathsightElement extends HTMLElement {
     super();
     this.handle = null;
     this.core = null;
+    /** Whether the page counts this widget's kind for it (ms/core.js). */
+    this.noted = false;
     this.dirty = false;
     this.visible = false;
     this.optionError = null;
@@ -86,7 +88,8 @@ export class MathsightElement extends HTMLElement {
   }
 
   connectedCallback() {
-    noteKind(this.constructor.widget);
+    if (!this.noted) noteKind(this.constructor.widget);
+    this.noted = true;
     if (!this.shadowRoot) this.buildShell();
     this.visibility ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '300px' });
     this.visibility.observe(this);
@@ -102,6 +105,8 @@ export class MathsightElement extends HTMLElement {
     // An element moved in the DOM reconnects at once; free it only if it stays out.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      forgetKind(this.constructor.widget);
+      this.noted = false;
       this.resize?.disconnect();
       this.resize = null;
       this.wrapSize = null;
