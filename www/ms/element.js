@@ -263,8 +263,16 @@ export class MathsightElement extends HTMLElement {
     loadCore(this.constructor.widget).then(
       (core) => {
         this.core ??= core;
-        this.start();
-        this.requestDraw();
+        // Start in the next frame, before its layout. Starting builds the controls, which
+        // changes the page's layout; done in this promise's callback, it could land just after
+        // a ResizeObserver's callback in the middle of a frame, and the browser would report
+        // the observations it then had to put off ("ResizeObserver loop completed with
+        // undelivered notifications", seen in WebKit). Drawn at once, in the same frame.
+        requestAnimationFrame(() => {
+          if (this.handle) return;
+          this.start();
+          if (this.handle && this.dirty && this.visible) this.draw();
+        });
       },
       (e) => this.coreFailed(e),
     );
