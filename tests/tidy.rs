@@ -153,11 +153,9 @@ fn no_option_uses_a_reserved_url_key() {
     }
 }
 
-/// Size: every sort goes through `math::sorting`. Each `slice::sort*` call with a new element
-/// type or comparator compiles a sort of its own into the wasm (2–15 KB); test code may use
-/// them (it is never shipped).
-#[test]
-fn every_sort_goes_through_math_sorting() {
+/// Every line of shipped code (not tests) under src/ that uses one of `words`, as
+/// "file:line: word".
+fn shipped_uses(words: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
@@ -171,22 +169,56 @@ fn every_sort_goes_through_math_sorting() {
         let text = fs::read_to_string(file).unwrap();
         let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
         for (n, line) in shipped.lines().enumerate() {
-            for word in [
-                ".sort(",
-                ".sort_by(",
-                ".sort_by_key(",
-                ".sort_unstable",
-                ".select_nth_unstable",
-            ] {
+            for word in words {
                 if line.contains(word) && !line.trim_start().starts_with("//") {
                     found.push(format!("{}:{}: {word}", file.display(), n + 1));
                 }
             }
         }
     }
+    found
+}
+
+/// Size: every sort goes through `math::sorting`. Each `slice::sort*` call with a new element
+/// type or comparator compiles a sort of its own into the wasm (2–15 KB); test code may use
+/// them (it is never shipped).
+#[test]
+fn every_sort_goes_through_math_sorting() {
+    let found = shipped_uses(&[
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_unstable",
+        ".select_nth_unstable",
+    ]);
     assert!(
         found.is_empty(),
         "use math::sorting instead:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Size: the standard library's number parser and its Unicode text functions each bring a
+/// table into every wasm module (10 KB of powers of five; 12 KB of case mappings; 3 KB to
+/// escape text). Numbers are read with `math::decimal::parse_f64` and text is quoted with
+/// `math::quote::quote`; the markup check compares ASCII, as HTML and URL schemes do.
+#[test]
+fn no_shipped_code_brings_in_the_large_std_tables() {
+    let found = shipped_uses(&[
+        "parse::<f64>",
+        "parse::<f32>",
+        "escape_debug",
+        "to_lowercase",
+        "to_uppercase",
+        "is_alphabetic",
+        "is_alphanumeric",
+        "is_numeric",
+        "is_uppercase",
+        "is_lowercase",
+    ]);
+    assert!(
+        found.is_empty(),
+        "use math::decimal::parse_f64, math::quote::quote or ASCII checks instead:\n{}",
         found.join("\n")
     );
 }

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::decimal::parse_f64;
 use super::rational::Rational;
 
 /// The largest magnitude accepted for an entry (as for data coordinates): products and sums
@@ -47,11 +48,7 @@ impl fmt::Display for TextError {
 impl std::error::Error for TextError {}
 
 fn quoted(raw: &str) -> String {
-    let mut s: String = raw.chars().take(24).collect();
-    if raw.chars().nth(24).is_some() {
-        s.push('…');
-    }
-    format!("\"{}\"", s.escape_debug())
+    super::quote::quote(raw, 24)
 }
 
 /// Parses one entry; `place` says where it is ("row 2, column 1") for the message.
@@ -103,16 +100,16 @@ pub fn parse_entry(name: &'static str, place: &str, raw: &str) -> Result<Entry, 
             ))),
         };
     }
-    match text.parse::<f64>() {
-        Ok(v) if !v.is_finite() => {
+    match parse_f64(text) {
+        Some(v) if !v.is_finite() => {
             Err(err(format!("{place} must be finite, got {}", quoted(text))))
         }
-        Ok(v) if !in_range(v) => Err(err(format!(
+        Some(v) if !in_range(v) => Err(err(format!(
             "{place} must be within ±1e9, got {}",
             quoted(text)
         ))),
-        Ok(v) => Ok(Entry::Float(v)),
-        Err(_) => Err(err(format!(
+        Some(v) => Ok(Entry::Float(v)),
+        None => Err(err(format!(
             "{place} must be a number (like 3, -1/2 or 0.25), got {}",
             quoted(text)
         ))),

@@ -15,6 +15,7 @@
 )]
 
 pub mod bayes;
+pub mod decimal;
 pub mod descent;
 pub mod descriptive;
 pub mod distributions;
@@ -30,6 +31,7 @@ pub mod minibatch;
 pub mod naive_bayes;
 pub mod ols;
 pub mod optimizers;
+pub mod quote;
 pub mod race;
 pub mod rational;
 pub mod regression;

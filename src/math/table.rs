@@ -2,6 +2,7 @@
 //! columns, an optional header line, `#` comment lines. Bad rows are reported by line and
 //! column with the reason; good rows are kept. Never panics, whatever the text.
 
+use super::decimal::parse_f64;
 use super::error::MAX_COORDINATE;
 
 /// The most rows kept; later rows are counted, not parsed.
@@ -43,12 +44,12 @@ pub struct Table {
 /// `field` as a number, or why not.
 fn number(field: &str) -> Result<f64, String> {
     let shown: String = field.chars().take(24).collect();
-    match field.parse::<f64>() {
-        Ok(v) if !v.is_finite() => Err(format!("\"{shown}\" is not a finite number")),
-        Ok(v) if v.abs() > MAX_COORDINATE => Err(format!("{shown} is beyond ±1e9")),
-        Ok(v) => Ok(v),
-        Err(_) if field.is_empty() => Err("the value is empty".to_string()),
-        Err(_) => Err(format!("\"{shown}\" is not a number")),
+    match parse_f64(field) {
+        Some(v) if !v.is_finite() => Err(format!("\"{shown}\" is not a finite number")),
+        Some(v) if v.abs() > MAX_COORDINATE => Err(format!("{shown} is beyond ±1e9")),
+        Some(v) => Ok(v),
+        None if field.is_empty() => Err("the value is empty".to_string()),
+        None => Err(format!("\"{shown}\" is not a number")),
     }
 }
 

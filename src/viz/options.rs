@@ -9,6 +9,7 @@
 use std::fmt;
 
 use super::json::Json;
+use crate::math::decimal::parse_f64;
 
 /// The longest raw option value accepted, in bytes. Longer text is refused before parsing.
 pub const MAX_RAW_LEN: usize = 100_000;
@@ -104,16 +105,13 @@ impl std::error::Error for OptionError {}
 
 /// `raw`, quoted and cut to 40 characters, for echoing back in a message.
 pub fn quote(raw: &str) -> String {
-    let mut s: String = raw.chars().take(40).collect();
-    if raw.chars().nth(40).is_some() {
-        s.push('…');
-    }
-    format!("\"{}\"", s.escape_debug())
+    crate::math::quote::quote(raw, 40)
 }
 
-/// Whether `text` holds markup or a script URL: an HTML tag start (`<` then a letter, `/`, `!`
-/// or `?`) or a `javascript:`, `vbscript:` or `data:text/html` scheme (compared without case
-/// and without the whitespace and control characters a browser skips in a URL). The shell
+/// Whether `text` holds markup or a script URL: an HTML tag start (`<` then an ASCII letter,
+/// `/`, `!` or `?`, as the HTML tokenizer reads one) or a `javascript:`, `vbscript:` or
+/// `data:text/html` scheme (compared without ASCII case, as URL schemes are, and without the
+/// whitespace and control characters a browser skips in a URL). The shell
 /// only ever sets text, so such a value could not run; it is refused anyway, with a message,
 /// so that a hostile link or attribute never even shows up as a label. `x < y` is fine.
 pub fn looks_like_markup(text: &str) -> bool {
@@ -122,7 +120,7 @@ pub fn looks_like_markup(text: &str) -> bool {
         if c == '<'
             && chars
                 .peek()
-                .is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?'))
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
         {
             return true;
         }
@@ -130,7 +128,7 @@ pub fn looks_like_markup(text: &str) -> bool {
     let squeezed: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     ["javascript:", "vbscript:", "data:text/html"]
         .iter()
@@ -206,8 +204,8 @@ impl OptionSpec {
         }
         let text = raw.trim();
         match self.kind {
-            OptionKind::Float { min, max, .. } => match text.parse::<f64>() {
-                Ok(x) if x.is_finite() && x >= min && x <= max => Ok(OptionValue::Float(x)),
+            OptionKind::Float { min, max, .. } => match parse_f64(text) {
+                Some(x) if x.is_finite() && x >= min && x <= max => Ok(OptionValue::Float(x)),
                 _ => Err(self.error(raw)),
             },
             OptionKind::Int { min, max } => match text.parse::<i64>() {
@@ -265,7 +263,7 @@ pub fn parse_points(text: &str) -> Result<Vec<[f64; 2]>, String> {
         }
         let mut parts = entry.split(',').map(str::trim);
         let parsed = match (parts.next(), parts.next(), parts.next()) {
-            (Some(x), Some(y), None) => x.parse::<f64>().ok().zip(y.parse::<f64>().ok()),
+            (Some(x), Some(y), None) => parse_f64(x).zip(parse_f64(y)),
             _ => None,
         };
         match parsed {

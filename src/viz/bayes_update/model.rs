@@ -2,6 +2,7 @@
 //! (counts of successes and failures) and Normal–Normal (observed values, σ known).
 
 use crate::math::bayes::{BetaBernoulli, NormalNormal};
+use crate::math::decimal::parse_f64;
 use crate::math::distributions::Normal;
 use crate::math::rng::SplitMix64;
 use crate::math::MathError;
@@ -58,8 +59,8 @@ pub fn parse_data(text: &str) -> Result<Vec<f64>, OptionError> {
         if values.len() == MAX_DATA {
             return Err(error(format!("at most {MAX_DATA} values are accepted")));
         }
-        match entry.parse::<f64>() {
-            Ok(x) if x.is_finite() && x.abs() <= 1e6 => values.push(x),
+        match parse_f64(entry) {
+            Some(x) if x.is_finite() && x.abs() <= 1e6 => values.push(x),
             _ => {
                 return Err(error(format!(
                     "entry {} {} must be a finite number within ±1e6",

@@ -10,6 +10,7 @@ mod code;
 mod draw;
 mod formula;
 
+use crate::math::decimal::parse_f64;
 use crate::math::descriptive::{sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
 use crate::math::sorting::{order_by, sort_floats};
@@ -101,16 +102,16 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
         if values.len() == MAX_VALUES {
             return Err(format!("at most {MAX_VALUES} values are accepted"));
         }
-        match entry.parse::<f64>() {
-            Ok(x) if x.is_finite() && x.abs() <= MAX_COORDINATE => values.push(x),
-            Ok(_) => {
+        match parse_f64(entry) {
+            Some(x) if x.is_finite() && x.abs() <= MAX_COORDINATE => values.push(x),
+            Some(_) => {
                 return Err(format!(
                     "entry {} {} must be finite and within ±1e9",
                     i + 1,
                     quote(entry)
                 ))
             }
-            Err(_) => return Err(format!("entry {} {} is not a number", i + 1, quote(entry))),
+            None => return Err(format!("entry {} {} is not a number", i + 1, quote(entry))),
         }
     }
     Ok(values)

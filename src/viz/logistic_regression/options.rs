@@ -1,5 +1,6 @@
 //! The option table of the logistic-regression widget, and the "x,y,class;…" point format.
 
+use crate::math::decimal::parse_f64;
 use crate::math::logistic::Labelled;
 use crate::viz::options::{quote, OptionKind, OptionSpec, MAX_POINTS};
 
@@ -68,15 +69,11 @@ pub fn parse_labelled(text: &str) -> Result<Vec<Labelled>, String> {
         }
         let parts: Vec<&str> = entry.split(',').map(str::trim).collect();
         let parsed = match parts.as_slice() {
-            [x, y, c] => x
-                .parse::<f64>()
-                .ok()
-                .zip(y.parse::<f64>().ok())
-                .zip(match *c {
-                    "0" => Some(0u8),
-                    "1" => Some(1u8),
-                    _ => None,
-                }),
+            [x, y, c] => parse_f64(x).zip(parse_f64(y)).zip(match *c {
+                "0" => Some(0u8),
+                "1" => Some(1u8),
+                _ => None,
+            }),
             _ => None,
         };
         match parsed {
