@@ -5,7 +5,7 @@ PORT ?= 8000
 .PHONY: serve test build setup clean bench fuzz soak
 
 serve: build
-	node scripts/serve.mjs --port $(PORT) --root www --cors
+	node scripts/serve.mjs --port $(PORT) --root target/site --cors
 
 build:
 	bash scripts/setup.sh --build

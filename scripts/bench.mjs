@@ -78,8 +78,8 @@ const FRAMES = ({ selector, count }) => {
 async function downloads(browser, server) {
   const result = {};
   for (const [label, url, scroll] of [
-    ['course page', 'www/index.html', true],
-    ['one embedded widget', 'www/embed.html#widget=gradient-descent', false],
+    ['course page', 'target/site/index.html', true],
+    ['one embedded widget', 'target/site/embed.html#widget=gradient-descent', false],
   ]) {
     const page = await browser.newPage();
     const files = new Set();
@@ -102,10 +102,10 @@ async function downloads(browser, server) {
     await page.close();
   }
   // Every widget embedded alone: the same shell, with that widget's own module.
-  const shell = result['one embedded widget'].files.filter((f) => /\.(js|css)$/.test(f.file) && !f.file.startsWith('/www/pkg/'));
+  const shell = result['one embedded widget'].files.filter((f) => /\.(js|css)$/.test(f.file) && !f.file.startsWith('/target/site/pkg/'));
   result.eachWidget = Object.fromEntries(
     WIDGETS.map((name) => {
-      const own = ['mathsight.js', 'mathsight_bg.wasm'].map((f) => sizes(path.join(ROOT, 'www/pkg', name, f)));
+      const own = ['mathsight.js', 'mathsight_bg.wasm'].map((f) => sizes(path.join(ROOT, 'target/site/pkg', name, f)));
       return [name, sum([...shell, ...own])];
     }),
   );
@@ -141,12 +141,12 @@ async function paintTimes(browser, url, selector) {
 }
 
 async function startUp(browser, server) {
-  const first = await paintTimes(browser, `${server.url}www/index.html#gradient-descent`, 'mathsight-gradient-descent');
+  const first = await paintTimes(browser, `${server.url}target/site/index.html#gradient-descent`, 'mathsight-gradient-descent');
   // One widget embedded alone (its own module).
-  const embed = await paintTimes(browser, `${server.url}www/embed.html#widget=gradient-descent`, 'mathsight-gradient-descent');
+  const embed = await paintTimes(browser, `${server.url}target/site/embed.html#widget=gradient-descent`, 'mathsight-gradient-descent');
   // Then every widget, scrolled to one after another from the top of the page.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  await page.goto(server.url + 'www/index.html');
+  await page.goto(server.url + 'target/site/index.html');
   const tags = await page.evaluate(() =>
     [...new Set([...document.querySelectorAll('main *')].map((n) => n.localName).filter((t) => t.startsWith('mathsight-')))],
   );
@@ -167,7 +167,7 @@ async function frames(browser, server) {
   const rows = {};
   for (const name of WIDGETS) {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
-    await page.goto(`${server.url}www/embed.html#widget=${name}`);
+    await page.goto(`${server.url}target/site/embed.html#widget=${name}`);
     await page.evaluate(WAIT_READY, `mathsight-${name}`);
     // The first frames of a held key run partly in the browser's baseline wasm code: it moves
     // a function to optimised code after enough calls, and a widget's large draw function is
@@ -192,7 +192,7 @@ async function frames(browser, server) {
  * step 150 on Rosenbrock (long paths, every racer still moving or just stopped). */
 async function race(browser, server) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
-  await page.goto(`${server.url}www/embed.html#widget=optimizers&surface=rosenbrock&steps=150`);
+  await page.goto(`${server.url}target/site/embed.html#widget=optimizers&surface=rosenbrock&steps=150`);
   await page.evaluate(WAIT_READY, 'mathsight-optimizers');
   const times = await page.evaluate(() => {
     const el = document.querySelector('mathsight-optimizers');
@@ -216,7 +216,7 @@ async function race(browser, server) {
 
 async function compute(browser, server) {
   const page = await browser.newPage();
-  await page.goto(`${server.url}www/embed.html#widget=gradient-descent`);
+  await page.goto(`${server.url}target/site/embed.html#widget=gradient-descent`);
   await page.waitForSelector('[data-ready]');
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules/jstat/dist/jstat.min.js') });
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules/ml-matrix/matrix.umd.js') });
@@ -316,7 +316,7 @@ function peers() {
 
 async function otherEngines(server) {
   const out = {};
-  const url = `${server.url}www/embed.html#widget=gradient-descent`;
+  const url = `${server.url}target/site/embed.html#widget=gradient-descent`;
   try {
     const home = mkdtempSync(path.join(tmpdir(), 'bench-firefox-'));
     const ff = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env: { ...process.env, HOME: home } });

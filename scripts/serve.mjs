@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// A tiny static file server for www/, with no dependencies.
+// A tiny static file server for the site (target/site, built from www/ by scripts/build.sh),
+// with no dependencies.
 //
-//   node scripts/serve.mjs [--port 8000] [--root www] [--cors] [--csp "policy"]
+//   node scripts/serve.mjs [--port 8000] [--root target/site] [--cors] [--csp "policy"]
 //
 // --port 0 picks a free port. --cors adds `Access-Control-Allow-Origin: *` to
 // every response; --csp adds `Content-Security-Policy: <policy>` to HTML
@@ -113,7 +114,7 @@ function handler({ root, cors, csp, log }) {
  * Start serving `root` on 127.0.0.1:`port` (0 picks a free port).
  * Resolves to { url, port, close() } once listening; close() resolves when stopped.
  */
-export function startServer({ port = 0, root = 'www', cors = false, csp = null, log = null } = {}) {
+export function startServer({ port = 0, root = 'target/site', cors = false, csp = null, log = null } = {}) {
   const absRoot = path.resolve(root);
   const server = createServer(handler({ root: absRoot, cors, csp, log }));
   return new Promise((resolve, reject) => {
@@ -135,7 +136,7 @@ export function startServer({ port = 0, root = 'www', cors = false, csp = null, 
 }
 
 function parseArgs(argv) {
-  const opts = { port: 8000, root: 'www', cors: false, csp: null };
+  const opts = { port: 8000, root: 'target/site', cors: false, csp: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s, 2) : [argv[i]];
     const value = () => {
@@ -161,7 +162,7 @@ function parseArgs(argv) {
         break;
       case '-h':
       case '--help':
-        console.log('usage: node scripts/serve.mjs [--port 8000] [--root www] [--cors] [--csp "policy"]');
+        console.log('usage: node scripts/serve.mjs [--port 8000] [--root target/site] [--cors] [--csp "policy"]');
         process.exit(0);
         break;
       default:
@@ -177,7 +178,7 @@ async function main() {
     opts = parseArgs(process.argv.slice(2));
   } catch (err) {
     console.error(`serve: ${err.message}`);
-    console.error('usage: node scripts/serve.mjs [--port 8000] [--root www] [--cors] [--csp "policy"]');
+    console.error('usage: node scripts/serve.mjs [--port 8000] [--root target/site] [--cors] [--csp "policy"]');
     process.exit(2);
   }
   const rootInfo = await statOrNull(path.resolve(opts.root));

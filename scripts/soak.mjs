@@ -3,8 +3,8 @@
 // driving /usr/bin/chromium, as the end-to-end tests do). Prints a table of figures and exits
 // non-zero on growth beyond the tolerances below.
 //
-// What is measured, on a page served from www/ with one 560-px column (a blog's width, the
-// widest at which a widget still stacks nothing) holding the widgets:
+// What is measured, on a page of the built site (target/site) with one 560-px column (a blog's
+// width, the widest at which a widget still stacks nothing) holding the widgets:
 //
 // 1. Frames. Every widget that animates (it accepts Play) runs 600 frames at its top speed and
 //    the one with the highest cost per frame is "the busiest". It then runs SOAK_FRAMES
@@ -25,7 +25,7 @@
 //    growth), the JS heap (within HEAP_TOLERANCE) and the DOM node and JS event-listener counts
 //    (CDP `Memory.getDOMCounters`, within a few).
 //
-//   node scripts/soak.mjs            (needs www/pkg: scripts/build.sh)
+//   node scripts/soak.mjs            (needs target/site: scripts/build.sh)
 //   SOAK_FRAMES=20000 SOAK_CYCLES=200 node scripts/soak.mjs   (a shorter run)
 //   SOAK_WIDGETS=optimizers,bayes-rule node scripts/soak.mjs   (only these widgets)
 
@@ -61,7 +61,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const mb = (bytes) => (bytes / MB).toFixed(2);
 
-const server = await startServer({ port: 0, root: path.join(ROOT, 'www') });
+const server = await startServer({ port: 0, root: path.join(ROOT, 'target', 'site') });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--js-flags=--expose-gc'],

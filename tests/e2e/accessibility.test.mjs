@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, WIDGETS, assertNoProblems, expectLive, launchBrowser, openPage } from './harness.mjs';
+import { assertNoProblems, expectLive, launchBrowser, openPage, REPO_ROOT, SITE_ROOT, WIDGETS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -20,7 +20,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
   browser = await launchBrowser();
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, REPO_ROOT, SITE_ROOT, WIDGETS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const CLI = path.join(REPO_ROOT, 'target/debug/mathsight');
@@ -142,7 +142,7 @@ for (const name of withCode) {
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
   browser = await launchBrowser();
 });
 after(async () => {

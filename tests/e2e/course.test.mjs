@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, outputDir, REPO_ROOT, SITE_ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -35,7 +35,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
   browser = await launchBrowser();
 });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, outputDir, REPO_ROOT, SITE_ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let assets;
@@ -16,7 +16,7 @@ let host;
 let browser;
 
 before(async () => {
-  assets = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www'), cors: true });
+  assets = await startServer({ port: 0, root: SITE_ROOT, cors: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'mathsight-host-'));
   const script = `${assets.url}mathsight.js`;
   writeFileSync(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { REPO_ROOT, WIDGETS, outputDir } from './harness.mjs';
+import { outputDir, REPO_ROOT, SITE_ROOT, WIDGETS } from './harness.mjs';
 import { WEBKIT_CAPABILITIES, newSession, startWebKitDriver } from './webdriver.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -118,7 +118,7 @@ async function webkit() {
 
 let server;
 before(async () => {
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
 });
 after(() => server?.close());
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, outputDir, REPO_ROOT, SITE_ROOT, WIDGETS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 
@@ -21,7 +21,7 @@ let browser;
 
 before(async () => {
   execFileSync('cargo', ['build', '--quiet', '--bin', 'mathsight'], { cwd: REPO_ROOT });
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
   browser = await launchBrowser();
 });
 

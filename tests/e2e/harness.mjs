@@ -23,6 +23,8 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW_ROOT = path.join(REPO_ROOT, 'www');
+/** What is served and tested: www/ as scripts/build.sh ships it (pkg/ built, code minified). */
+export const SITE_ROOT = path.join(REPO_ROOT, 'target', 'site');
 
 /** Every widget's name, in the course's order (read from the shell's own list). */
 export const WIDGETS = readFileSync(path.join(WWW_ROOT, 'mathsight.js'), 'utf8')
@@ -108,10 +110,10 @@ export function outputDir() {
 }
 
 /**
- * Serve www/ (or `options.root`) on a free port for the duration of fn(server),
+ * Serve the site (or `options.root`) on a free port for the duration of fn(server),
  * where server is { url, port, close() }; returns what fn returns.
  */
-export async function withServer(fn, { root = WWW_ROOT, cors = false, csp = null } = {}) {
+export async function withServer(fn, { root = SITE_ROOT, cors = false, csp = null } = {}) {
   const server = await startServer({ port: 0, root, cors, csp });
   try {
     return await fn(server);

@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertNoProblems, launchBrowser, openPage, outputDir } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, outputDir, SITE_ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ port: 0, root: path.resolve('www') });
+  server = await startServer({ port: 0, root: SITE_ROOT });
   browser = await launchBrowser();
 });
 

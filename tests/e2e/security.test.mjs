@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, WIDGETS, assertNoProblems, launchBrowser, openPage } from './harness.mjs';
+import { assertNoProblems, launchBrowser, openPage, REPO_ROOT, SITE_ROOT, WIDGETS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const CSP =
@@ -15,7 +15,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www'), csp: CSP, cors: true });
+  server = await startServer({ port: 0, root: SITE_ROOT, csp: CSP, cors: true });
   browser = await launchBrowser();
 });
 
@@ -131,7 +131,7 @@ for (const widget of WIDGETS) {
 }
 
 test('a page that forbids WebAssembly gets a message in the widget, not a blank box or an uncaught error', async () => {
-  const noWasm = await startServer({ port: 0, root: path.join(REPO_ROOT, 'www'), csp: CSP.replace(" 'wasm-unsafe-eval'", '') });
+  const noWasm = await startServer({ port: 0, root: SITE_ROOT, csp: CSP.replace(" 'wasm-unsafe-eval'", '') });
   try {
     const page = await openPage(browser, `${noWasm.url}embed.html#widget=gradient-descent&learning-rate=0.05`);
     const error = page.locator('mathsight-gradient-descent .ms-error');

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { WWW_ROOT, assertNoProblems, openPage, outputDir, withBrowser, withServer } from './harness.mjs';
+import { SITE_ROOT, assertNoProblems, openPage, outputDir, withBrowser, withServer } from './harness.mjs';
 
 test('index.html loads cleanly', async () => {
-  assert.ok(existsSync(path.join(WWW_ROOT, 'index.html')), 'www/index.html is missing');
+  assert.ok(existsSync(path.join(SITE_ROOT, 'index.html')), 'target/site/index.html is missing: run scripts/build.sh');
   await withServer((server) =>
     withBrowser(async (browser) => {
       const page = await openPage(browser, `${server.url}index.html`);
