@@ -28,28 +28,110 @@ pub struct Axes<'a> {
 
 /// Draws framed axes with ticks, tick labels and axis names on `area`; returns the transform of
 /// the plotting rectangle inside them.
+///
+/// Layout, in CSS pixels scaled by the frame: a margin of 6 (14 on the right), the caption
+/// (13 px) centred on top, a band of 50 for the y tick labels and the y axis's name (turned a
+/// quarter anticlockwise) on the left, one of 38 for the x tick labels and name below. Ticks
+/// are [`ticks`]: 6 per axis, 4 when the area is under 300 px wide; grid lines at them when
+/// `axes.grid`.
 pub fn draw_axes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
     axes: &Axes<'_>,
 ) -> Result<Transform, String> {
+    axes_with(area, frame, axes, true)
+}
+
+/// [`draw_axes`] with a scale along x only: the y axis is a bare line (a strip of points).
+pub fn draw_x_axes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    axes: &Axes<'_>,
+) -> Result<Transform, String> {
+    axes_with(area, frame, axes, false)
+}
+
+/// [`draw_axes`], with ticks along y only if `y_scale`.
+fn axes_with<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    axes: &Axes<'_>,
+    y_scale: bool,
+) -> Result<Transform, String> {
     let theme = &frame.theme;
-    let narrow = area.dim_in_pixel().0 as f64 / frame.scale < 300.0;
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            axes.caption,
-            (FontFamily::SansSerif, frame.font(13.0))
-                .into_font()
-                .color(&theme.text),
-        )
-        .margin(frame.px(6.0))
-        .margin_right(frame.px(14.0))
-        .x_label_area_size(frame.px(38.0))
-        .y_label_area_size(frame.px(50.0))
-        .build_cartesian_2d(axes.x.lo..axes.x.hi, axes.y.lo..axes.y.hi)
-        .map_err(|e| e.to_string())?;
-    // A tick within rounding noise of zero (−0.5 + 5 × 0.1 = 5.55e-17) reads "0".
-    let tick = |v: f64, span: Span| {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let font = |size: f64, colour: &RGBColor| {
+        (FontFamily::SansSerif, frame.font(size))
+            .into_font()
+            .color(colour)
+    };
+
+    // The caption, inside the margins; the plot below it, right of and above the label bands.
+    let (left, right, bottom) = (frame.px(6.0), w - frame.px(14.0), h - frame.px(6.0));
+    let caption_style = font(13.0, &theme.text);
+    let caption_h = area
+        .estimate_text_size(axes.caption, &caption_style)
+        .map_err(err)?
+        .1 as i32;
+    let pad = (caption_h / 2).min(5);
+    let top = frame.px(6.0);
+    area.draw(&Text::new(
+        axes.caption.to_string(),
+        (left + (right - left) / 2, top + pad),
+        caption_style.pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(err)?;
+    let plot_left = left + frame.px(50.0);
+    let plot_top = top + 2 * pad + caption_h;
+    let plot_bottom = bottom - frame.px(38.0);
+    let (base_x, base_y) = area.get_base_pixel();
+    let t = Transform {
+        rect: PixelRect {
+            x: base_x + plot_left,
+            y: base_y + plot_top,
+            width: (right - plot_left).max(0),
+            height: (plot_bottom - plot_top).max(0),
+        },
+        x: axes.x,
+        y: axes.y,
+    };
+    // Pixel positions along each axis, relative to `area`.
+    let at_x = |v: f64| (t.to_px([v, axes.y.lo])[0].round() as i32) - base_x;
+    let at_y = |v: f64| (t.to_px([axes.x.lo, v])[1].round() as i32) - base_y;
+    let max_ticks = if (w as f64) / frame.scale < 300.0 {
+        4
+    } else {
+        6
+    };
+    let x_ticks = ticks(axes.x, max_ticks);
+    let y_ticks = if y_scale {
+        ticks(axes.y, max_ticks)
+    } else {
+        Vec::new()
+    };
+
+    let line = |a: (i32, i32), b: (i32, i32), style: ShapeStyle| {
+        area.draw(&PathElement::new(vec![a, b], style)).map_err(err)
+    };
+    if axes.grid {
+        let grid = ShapeStyle::from(&theme.grid).stroke_width(stroke(frame, 1.0));
+        for &v in &x_ticks {
+            line((at_x(v), plot_top), (at_x(v), plot_bottom), grid)?;
+        }
+        for &v in &y_ticks {
+            line((plot_left, at_y(v)), (right, at_y(v)), grid)?;
+        }
+    }
+
+    // The axes along the plot's bottom and left edges, just outside it, with outward ticks and
+    // their labels (a tick within rounding noise of zero, −0.5 + 5 × 0.1 = 5.55e-17, reads "0").
+    let axis = ShapeStyle::from(&theme.muted).stroke_width(stroke(frame, 1.0));
+    let tick = frame.px(4.0);
+    let label_gap = 2 * tick;
+    let label_style = font(11.0, &theme.muted);
+    let name = |v: f64, span: Span| {
         sig(
             if v.abs() < 1e-9 * span.width() {
                 0.0
@@ -59,45 +141,95 @@ pub fn draw_axes<DB: DrawingBackend>(
             3,
         )
     };
-    let x_formatter = |v: &f64| tick(*v, axes.x);
-    let y_formatter = |v: &f64| tick(*v, axes.y);
-    let mut mesh = chart.configure_mesh();
-    mesh.x_labels(if narrow { 4 } else { 6 })
-        .y_labels(if narrow { 4 } else { 6 })
-        .x_label_formatter(&x_formatter)
-        .y_label_formatter(&y_formatter)
-        .label_style(
-            (FontFamily::SansSerif, frame.font(11.0))
-                .into_font()
-                .color(&theme.muted),
-        )
-        .axis_desc_style(
-            (FontFamily::SansSerif, frame.font(12.0))
-                .into_font()
-                .color(&theme.text),
-        )
-        .x_desc(axes.x_label)
-        .y_desc(axes.y_label)
-        .axis_style(ShapeStyle::from(&theme.muted).stroke_width(frame.px(1.0).max(1) as u32))
-        .set_all_tick_mark_size(frame.px(4.0))
-        .bold_line_style(ShapeStyle::from(&theme.grid).stroke_width(frame.px(1.0).max(1) as u32))
-        .light_line_style(TRANSPARENT);
-    if !axes.grid {
-        mesh.disable_mesh();
+    line((plot_left, plot_bottom), (right, plot_bottom), axis)?;
+    line(
+        (plot_left - 1, plot_top),
+        (plot_left - 1, plot_bottom),
+        axis,
+    )?;
+    for &v in &x_ticks {
+        let x = at_x(v);
+        line((x, plot_bottom), (x, plot_bottom + tick), axis)?;
+        area.draw(&Text::new(
+            name(v, axes.x),
+            (x, plot_bottom + label_gap),
+            label_style.pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(err)?;
     }
-    mesh.draw().map_err(|e| e.to_string())?;
-    // Pixel ranges of a drawing area are absolute: relative to the root backend.
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Transform {
-        rect: PixelRect {
-            x: xs.start,
-            y: ys.start,
-            width: xs.end - xs.start,
-            height: ys.end - ys.start,
-        },
-        x: axes.x,
-        y: axes.y,
-    })
+    for &v in &y_ticks {
+        let y = at_y(v);
+        line((plot_left - 1 - tick, y), (plot_left - 1, y), axis)?;
+        area.draw(&Text::new(
+            name(v, axes.y),
+            (plot_left - label_gap, y),
+            label_style.pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+
+    // The axes' names: x centred at the bottom of its band, y turned and centred on the left.
+    let name_style = font(12.0, &theme.text);
+    area.draw(&Text::new(
+        axes.x_label.to_string(),
+        ((plot_left + right) / 2, plot_bottom + frame.px(38.0)),
+        name_style.pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))
+    .map_err(err)?;
+    area.draw(&Text::new(
+        axes.y_label.to_string(),
+        (left, (plot_top + plot_bottom) / 2),
+        name_style
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(err)?;
+    Ok(t)
+}
+
+/// Round values in `span` (inclusive) for an axis, evenly spaced by 1, 2 or 5 times a power of
+/// ten: the finest such spacing that gives at most `max`, unless that leaves a single one; then
+/// the next finer, for two or more (at most `max` + 2). Empty for an empty or non-finite span.
+///
+/// ```
+/// use mathsight::viz::chart::ticks;
+/// use mathsight::viz::geometry::Span;
+/// assert_eq!(ticks(Span::new(-1.0, 1.0), 6), [-1.0, -0.5, 0.0, 0.5, 1.0]);
+/// assert_eq!(ticks(Span::new(0.0, 30.0), 4), [0.0, 10.0, 20.0, 30.0]);
+/// assert_eq!(ticks(Span::new(0.1, 0.9), 4), [0.2, 0.4, 0.6, 0.8]); // not [0.5] alone
+/// ```
+pub fn ticks(span: Span, max: usize) -> Vec<f64> {
+    let (lo, hi) = (span.lo, span.hi);
+    if !(lo.is_finite() && hi.is_finite() && hi > lo && max > 0) {
+        return Vec::new();
+    }
+    let count = |step: f64| (hi / step).floor() - (lo / step).ceil() + 1.0;
+    // (hi − lo) / 10^e is in [max, 10·max), so 10^(e + 1) always fits. A step is m · 10^p with
+    // a whole m, so that a tick k · m · 10^p is computed from whole numbers in one rounding.
+    let e = ((hi - lo) / max as f64).log10().floor() as i32;
+    let value = |whole: f64, p: i32| {
+        if (-22..0).contains(&p) {
+            whole / 10f64.powi(-p) // 10^-p is exact: one rounding
+        } else {
+            whole * 10f64.powf(f64::from(p))
+        }
+    };
+    let steps = [(5.0, e - 1), (1.0, e), (2.0, e), (5.0, e), (1.0, e + 1)];
+    let fits = steps
+        .iter()
+        .position(|&(m, p)| count(value(m, p)) <= max as f64)
+        .unwrap_or(steps.len() - 1);
+    let single = |i: usize| steps.get(i).is_some_and(|&(m, p)| count(value(m, p)) < 2.0);
+    let chosen = if single(fits) {
+        fits.saturating_sub(1)
+    } else {
+        fits
+    };
+    let (m, p) = steps.get(chosen).copied().unwrap_or((1.0, e + 1));
+    let step = value(m, p);
+    let first = (lo / step).ceil();
+    let n = count(step).clamp(0.0, max as f64 + 2.0) as usize;
+    (0..n).map(|k| value((first + k as f64) * m, p)).collect()
 }
 
 /// A line width of `css` CSS pixels, at least one device pixel.
@@ -216,4 +348,79 @@ pub fn disc<DB: DrawingBackend>(
         ShapeStyle::from(ring).stroke_width(ring_width),
     ))
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_of_degenerate_spans_are_none() {
+        assert!(ticks(Span { lo: 1.0, hi: 1.0 }, 6).is_empty());
+        assert!(ticks(
+            Span {
+                lo: 0.0,
+                hi: f64::NAN
+            },
+            6
+        )
+        .is_empty());
+        assert!(ticks(
+            Span {
+                lo: 0.0,
+                hi: f64::INFINITY
+            },
+            6
+        )
+        .is_empty());
+        assert!(ticks(Span { lo: 0.0, hi: 1.0 }, 0).is_empty());
+        assert_eq!(
+            ticks(
+                Span {
+                    lo: 0.0,
+                    hi: 1e-310
+                },
+                6
+            )
+            .len(),
+            6
+        );
+    }
+
+    /// proptest runs natively only (it is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// At least 2 ticks (for a `max` of 4 or more, as the axes ask), inside the span,
+            /// evenly spaced by 1, 2 or 5 × 10^k; more than `max` only when `max` would leave one.
+            #[test]
+            fn ticks_are_few_round_and_inside(
+                offset in -1e3..1e3f64,
+                width_exp in -6.0..7.0f64,
+                max in 4usize..10,
+            ) {
+                // Anywhere within a thousand widths of zero (a span far narrower than its
+                // distance from zero is beyond what doubles can space evenly).
+                let width = 10f64.powf(width_exp);
+                let span = Span { lo: offset * width, hi: (offset + 1.0) * width };
+                let t = ticks(span, max);
+                prop_assert!((2..=max + 2).contains(&t.len()), "{} ticks: {:?}", t.len(), t);
+                // The spacing, found from two neighbours and made exact.
+                let raw = t[1] - t[0];
+                let power = 10f64.powf(raw.log10().floor());
+                let m = [1.0, 2.0, 5.0, 10.0].into_iter().find(|m| (raw / power - m).abs() < 1e-6 * m);
+                prop_assert!(m.is_some(), "spacing {raw}");
+                let step = m.unwrap_or(1.0) * power;
+                for (k, v) in t.iter().enumerate() {
+                    prop_assert!(*v >= span.lo - 1e-9 * step && *v <= span.hi + 1e-9 * step, "{v} outside {span:?}");
+                    prop_assert!((v - (t[0] + k as f64 * step)).abs() < 1e-6 * step + 1e-12 * v.abs());
+                    let k = v / step;
+                    prop_assert!((k - k.round()).abs() < 1e-9 * k.abs().max(1.0), "{v} is not a multiple of {step}");
+                }
+            }
+        }
+    }
 }

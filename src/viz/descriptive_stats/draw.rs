@@ -8,10 +8,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::DescriptiveStats;
 use crate::math::sorting::order_by;
 use crate::viz::annotate::{backed_label, dashed_px};
-use crate::viz::chart::{self, draw_axes, stroke, Axes};
+use crate::viz::chart::{self, draw_axes, draw_x_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::format::sig;
-use crate::viz::geometry::{PixelRect, Span, Transform};
+use crate::viz::geometry::{Span, Transform};
 use crate::viz::theme::mix;
 use crate::viz::widget::{Frame, PlotInfo};
 
@@ -70,54 +70,18 @@ fn strip_axes(
     caption: &str,
     x: Span,
 ) -> Result<Transform, String> {
-    let theme = &frame.theme;
-    let narrow = area.dim_in_pixel().0 as f64 / frame.scale < 300.0;
-    let mut chart = ChartBuilder::on(area)
-        .caption(
+    draw_x_axes(
+        area,
+        frame,
+        &Axes {
             caption,
-            (FontFamily::SansSerif, frame.font(13.0))
-                .into_font()
-                .color(&theme.text),
-        )
-        .margin(frame.px(6.0))
-        .margin_right(frame.px(14.0))
-        .x_label_area_size(frame.px(38.0))
-        .y_label_area_size(frame.px(50.0))
-        .build_cartesian_2d(x.lo..x.hi, 0.0..1.0)
-        .map_err(|e| e.to_string())?;
-    let formatter = |v: &f64| sig(if v.abs() < 1e-9 * x.width() { 0.0 } else { *v }, 3);
-    chart
-        .configure_mesh()
-        .x_labels(if narrow { 4 } else { 6 })
-        .y_labels(0)
-        .x_label_formatter(&formatter)
-        .label_style(
-            (FontFamily::SansSerif, frame.font(11.0))
-                .into_font()
-                .color(&theme.muted),
-        )
-        .axis_desc_style(
-            (FontFamily::SansSerif, frame.font(12.0))
-                .into_font()
-                .color(&theme.text),
-        )
-        .x_desc("value")
-        .axis_style(ShapeStyle::from(&theme.muted).stroke_width(stroke(frame, 1.0)))
-        .set_all_tick_mark_size(frame.px(4.0))
-        .disable_mesh()
-        .draw()
-        .map_err(|e| e.to_string())?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Transform {
-        rect: PixelRect {
-            x: xs.start,
-            y: ys.start,
-            width: xs.end - xs.start,
-            height: ys.end - ys.start,
+            x,
+            y: Span::new(0.0, 1.0),
+            x_label: "value",
+            y_label: "",
+            grid: false,
         },
-        x,
-        y: Span::new(0.0, 1.0),
-    })
+    )
 }
 
 impl DescriptiveStats {
