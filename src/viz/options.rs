@@ -115,24 +115,26 @@ pub fn quote(raw: &str) -> String {
 /// only ever sets text, so such a value could not run; it is refused anyway, with a message,
 /// so that a hostile link or attribute never even shows up as a label. `x < y` is fine.
 pub fn looks_like_markup(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
-        {
-            return true;
-        }
+    // Bytes are enough: `<` and the ASCII letters are single bytes in UTF-8, never part of a
+    // longer character (and a plain byte search keeps the string searcher out of the wasm).
+    let starts_tag = |n: &u8| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?');
+    if text
+        .as_bytes()
+        .windows(2)
+        .any(|pair| matches!(pair, [b'<', n] if starts_tag(n)))
+    {
+        return true;
     }
-    let squeezed: String = text
+    // Each character as one byte, lowercased (one beyond U+00FF as 0x80: the schemes are ASCII,
+    // so no byte above 0x7F can be part of a match).
+    let squeezed: Vec<u8> = text
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .map(|c| c.to_ascii_lowercase())
+        .map(|c| u8::try_from(c).map_or(0x80, |b| b.to_ascii_lowercase()))
         .collect();
-    ["javascript:", "vbscript:", "data:text/html"]
+    [&b"javascript:"[..], b"vbscript:", b"data:text/html"]
         .iter()
-        .any(|scheme| squeezed.contains(scheme))
+        .any(|scheme| squeezed.windows(scheme.len()).any(|w| w == *scheme))
 }
 
 impl OptionSpec {
@@ -471,6 +473,49 @@ pub fn specs_json(specs: &[OptionSpec]) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// proptest runs natively only (it is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The check written plainly with the standard string functions.
+        fn plainly(text: &str) -> bool {
+            let tag = text.char_indices().any(|(i, c)| {
+                c == '<'
+                    && text[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(n))
+            });
+            let squeezed: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            tag || ["javascript:", "vbscript:", "data:text/html"]
+                .iter()
+                .any(|s| squeezed.contains(s))
+        }
+
+        proptest! {
+            #[test]
+            fn the_byte_search_agrees_with_the_plain_one(
+                text in proptest::collection::vec(
+                    prop_oneof![
+                        12 => "[<>/!?ajvsJVSdx: \t\n\u{1}é中]",
+                        1 => Just("javascript:".to_string()),
+                        1 => Just("VBScript:".to_string()),
+                        1 => Just("data:text/html".to_string()),
+                    ],
+                    0..14,
+                ).prop_map(|tokens| tokens.concat())
+            ) {
+                prop_assert_eq!(looks_like_markup(&text), plainly(&text), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn markup_and_script_urls_are_refused_in_text() {
