@@ -89,7 +89,8 @@ ensure_wasm_bindgen_cli() {
 ensure_node_modules() {
   local stamp=node_modules/.package-lock.json
   if [ -f "$stamp" ] && ! [ package-lock.json -nt "$stamp" ] \
-    && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+    && [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] \
+    && [ -d node_modules/playwright-core ]; then
     ok "npm packages"
     return
   fi
