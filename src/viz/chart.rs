@@ -126,21 +126,11 @@ fn axes_with<DB: DrawingBackend>(
     }
 
     // The axes along the plot's bottom and left edges, just outside it, with outward ticks and
-    // their labels (a tick within rounding noise of zero, −0.5 + 5 × 0.1 = 5.55e-17, reads "0").
+    // their labels (a tick is a whole multiple of its spacing, so the one at zero is exactly 0).
     let axis = ShapeStyle::from(&theme.muted).stroke_width(stroke(frame, 1.0));
     let tick = frame.px(4.0);
     let label_gap = 2 * tick;
     let label_style = font(11.0, &theme.muted);
-    let name = |v: f64, span: Span| {
-        sig(
-            if v.abs() < 1e-9 * span.width() {
-                0.0
-            } else {
-                v
-            },
-            3,
-        )
-    };
     line((plot_left, plot_bottom), (right, plot_bottom), axis)?;
     line(
         (plot_left - 1, plot_top),
@@ -151,7 +141,7 @@ fn axes_with<DB: DrawingBackend>(
         let x = at_x(v);
         line((x, plot_bottom), (x, plot_bottom + tick), axis)?;
         area.draw(&Text::new(
-            name(v, axes.x),
+            sig(v, 3),
             (x, plot_bottom + label_gap),
             label_style.pos(Pos::new(HPos::Center, VPos::Top)),
         ))
@@ -161,7 +151,7 @@ fn axes_with<DB: DrawingBackend>(
         let y = at_y(v);
         line((plot_left - 1 - tick, y), (plot_left - 1, y), axis)?;
         area.draw(&Text::new(
-            name(v, axes.y),
+            sig(v, 3),
             (plot_left - label_gap, y),
             label_style.pos(Pos::new(HPos::Right, VPos::Center)),
         ))
@@ -385,6 +375,24 @@ mod tests {
             .len(),
             6
         );
+        assert_eq!(ticks(Span::new(0.0, 3e300), 4), [0.0, 1e300, 2e300, 3e300]);
+    }
+
+    /// A tick is a whole multiple of its spacing, so the one at zero is exactly +0: its label
+    /// reads "0", not "5.55e-17" or "-0".
+    #[test]
+    fn the_tick_at_zero_is_exactly_zero() {
+        for (lo, hi, max) in [
+            (-0.5, 0.5, 10),
+            (-0.37, 0.93, 6),
+            (-3.0, 17.0, 4),
+            (-1e-7, 3e-7, 6),
+        ] {
+            let zero = ticks(Span::new(lo, hi), max)
+                .into_iter()
+                .find(|v| v.abs() < 1e-300);
+            assert_eq!(zero.map(f64::to_bits), Some(0), "{lo}..{hi}");
+        }
     }
 
     /// proptest runs natively only (it is a native dev-dependency).
