@@ -61,12 +61,24 @@ command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen not found; run: scr
 # wasm, and -Oz inlines any function with one caller; this must come before -Oz to apply to it.
 NO_INLINE='*viz::*_row*'
 
+# The standard library's float formatting (Grisu and Dragon4, about 25 KB) must stay out of the
+# wasm: numbers are written by math::float_text. Any `{}`, `{:?}` or `.to_string()` of an f64,
+# and `f64::clamp` (whose panic message formats its bounds), brings it back; this fails the
+# build then, naming what to look for. The names are those in cargo's output, before wasm-bindgen.
+no_float_formatting() {
+  if grep -qa 'float_to_decimal_common\|float_to_exponential_common' "$1"; then
+    die "$1 contains the standard library's float formatting: write numbers with \
+math::float_text (Float, plain, fixed, sci) and clamp with math::ClampTo::clamp_to"
+  fi
+}
+
 # build FEATURES OUT: the web build with FEATURES, its JS glue and wasm in OUT. wasm-opt runs
 # in the background (on the other core while the next cargo build runs); its pid goes to OPTS.
 OPTS=()
 build() {
   log "==> cargo build --target $WASM_TARGET --profile web --no-default-features --features $1"
   cargo build --target "$WASM_TARGET" --profile web --no-default-features --features "$1"
+  no_float_formatting "$TARGET_DIR/$WASM_TARGET/web/mathsight.wasm"
   wasm-bindgen --target web --no-typescript --out-dir "$2" \
     "$TARGET_DIR/$WASM_TARGET/web/mathsight.wasm"
   "$WASM_OPT" "${WASM_FEATURES[@]}" --no-inline="$NO_INLINE" -Oz \

@@ -7,6 +7,7 @@
 
 use super::distributions::Beta;
 use super::error::MathError;
+use crate::math::ClampTo;
 
 /// A probability parameter in [0, 1].
 fn unit(parameter: &'static str, p: f64) -> Result<f64, MathError> {
@@ -42,7 +43,13 @@ impl BayesRule {
     /// Like [`BayesRule::new`] but never failing: each value is clamped into [0, 1] and NaN
     /// becomes 0. For callers whose values were range-checked already.
     pub fn saturating(prior: f64, likelihood: f64, false_positive: f64) -> Self {
-        let clamp = |p: f64| if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+        let clamp = |p: f64| {
+            if p.is_nan() {
+                0.0
+            } else {
+                p.clamp_to(0.0, 1.0)
+            }
+        };
         BayesRule {
             prior: clamp(prior),
             likelihood: clamp(likelihood),
@@ -84,7 +91,7 @@ impl BayesRule {
     /// conditioning on it means nothing).
     pub fn posterior(&self) -> Option<f64> {
         let evidence = self.evidence();
-        (evidence > 0.0).then(|| (self.joint() / evidence).clamp(0.0, 1.0))
+        (evidence > 0.0).then(|| (self.joint() / evidence).clamp_to(0.0, 1.0))
     }
 
     /// The same likelihoods with the posterior as the new prior: observing B once more.

@@ -14,6 +14,8 @@
 //! remainder as the sticky bit. Digits past the first [`MAX_DIGITS`] only matter through
 //! whether any is non-zero, so they are kept as one.
 
+use super::bigint::Big;
+
 /// Significant digits read exactly; later ones count only as "some non-zero digit follows"
 /// (a halfway point between two doubles has at most 767 significant digits).
 pub const MAX_DIGITS: usize = 800;
@@ -179,110 +181,3 @@ const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
-
-/// A non-negative whole number, in 32-bit limbs, least significant first.
-struct Big(Vec<u32>);
-
-impl Big {
-    fn one() -> Big {
-        Big(vec![1])
-    }
-
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut big = Big(Vec::new());
-        for chunk in digits.chunks(9) {
-            let (mut scale, mut value) = (1u32, 0u32);
-            for &d in chunk {
-                scale *= 10;
-                value = value * 10 + u32::from(d);
-            }
-            big.mul_add(scale, value);
-        }
-        big
-    }
-
-    /// self = self · m + a.
-    fn mul_add(&mut self, m: u32, a: u32) {
-        let mut carry = u64::from(a);
-        for limb in &mut self.0 {
-            let t = u64::from(*limb) * u64::from(m) + carry;
-            *limb = t as u32;
-            carry = t >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    /// self = self · 5^k.
-    fn mul_pow5(&mut self, mut k: u32) {
-        while k > 0 {
-            let step = k.min(13); // 5¹³ is the largest power of five in a u32
-            self.mul_add(5u32.pow(step), 0);
-            k -= step;
-        }
-    }
-
-    /// self = self · 2^k.
-    fn shl(&mut self, k: u32) {
-        let (limbs, bits) = ((k / 32) as usize, k % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let t = (u64::from(*limb) << bits) | u64::from(carry);
-                *limb = t as u32;
-                carry = (t >> 32) as u32;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
-    }
-
-    /// The number of significant bits.
-    fn bits(&self) -> u32 {
-        let top = self.0.iter().enumerate().rev().find(|(_, &l)| l != 0);
-        top.map_or(0, |(i, l)| 32 * i as u32 + 32 - l.leading_zeros())
-    }
-
-    /// ⌊self / den⌋, known to be below 2⁵⁵, and whether the division was exact. Consumes the
-    /// dividend: long division one quotient bit at a time.
-    fn div_small_quotient(mut self, den: &Big) -> (u64, bool) {
-        let mut q = 0u64;
-        for bit in (0..55).rev() {
-            let mut shifted = Big(den.0.clone());
-            shifted.shl(bit);
-            if self.at_least(&shifted) {
-                self.sub(&shifted);
-                q |= 1 << bit;
-            }
-        }
-        (q, self.0.iter().all(|&l| l == 0))
-    }
-
-    fn at_least(&self, other: &Big) -> bool {
-        let len = self.0.len().max(other.0.len());
-        for i in (0..len).rev() {
-            let (a, b) = (self.limb(i), other.limb(i));
-            if a != b {
-                return a > b;
-            }
-        }
-        true
-    }
-
-    fn limb(&self, i: usize) -> u32 {
-        self.0.get(i).copied().unwrap_or(0)
-    }
-
-    /// self -= other, where self ≥ other.
-    fn sub(&mut self, other: &Big) {
-        let mut borrow = 0i64;
-        for (i, limb) in self.0.iter_mut().enumerate() {
-            let t = i64::from(*limb) - i64::from(other.limb(i)) - borrow;
-            *limb = t as u32;
-            borrow = i64::from(t < 0);
-        }
-    }
-}

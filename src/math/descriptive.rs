@@ -12,6 +12,7 @@
 use super::error::{MathError, MAX_COORDINATE};
 use super::rng::SplitMix64;
 use super::sorting::sort_floats;
+use crate::math::ClampTo;
 
 /// The most values a summary accepts.
 pub const MAX_VALUES: usize = 1_000;
@@ -148,7 +149,7 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     if n == 0 {
         return f64::NAN;
     }
-    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let h = (n - 1) as f64 * p.clamp_to(0.0, 1.0);
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(n - 1);
     let (a, b) = match (sorted.get(lo), sorted.get(hi)) {
@@ -236,7 +237,9 @@ impl Histogram {
             width = nice_width(finest);
         }
         let start = (lo / width).floor() * width;
-        let last = ((hi - start) / width).floor().clamp(0.0, MAX_BINS as f64);
+        let last = ((hi - start) / width)
+            .floor()
+            .clamp_to(0.0, MAX_BINS as f64);
         let bins = last as usize + 1;
         let mut counts = vec![0; bins];
         for &x in sorted {

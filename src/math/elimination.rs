@@ -98,19 +98,19 @@ pub fn short(v: f64) -> String {
         return if v.is_finite() {
             "0".into()
         } else {
-            format!("{v}")
+            super::float_text::plain(v)
         };
     }
     let mag = v.abs().log10().floor() as i32;
     if !(-4..6).contains(&mag) {
-        let s = format!("{v:.3e}");
+        let s = super::float_text::sci(v, 3);
         return match s.split_once('e') {
             Some((m, e)) => format!("{}e{e}", trim(m)),
             None => s,
         };
     }
     let decimals = (3 - mag).max(0) as usize;
-    let s = format!("{v:.decimals$}");
+    let s = super::float_text::fixed(v, decimals);
     let t = trim(&s);
     if t == "-0" {
         "0".into()

@@ -1,5 +1,6 @@
 //! The error type of the math layer: invalid input, described precisely.
 
+use crate::math::float_text::Float;
 use std::fmt;
 
 /// Invalid input to a mathematical routine.
@@ -73,7 +74,8 @@ impl fmt::Display for MathError {
             }
             MathError::ConstantX { value } => write!(
                 f,
-                "all x values equal {value}: a line's slope is not determined, spread the points out"
+                "all x values equal {}: a line's slope is not determined, spread the points out",
+                Float(*value)
             ),
             MathError::TooFewDistinctX { needed, got } => write!(
                 f,
@@ -94,9 +96,9 @@ impl fmt::Display for Compact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = self.0;
         if v.is_finite() && v != 0.0 && !(1e-4..1e6).contains(&v.abs()) {
-            write!(f, "{v:e}")
+            f.write_str(&super::float_text::exp(v))
         } else {
-            write!(f, "{v}")
+            f.write_str(&super::float_text::plain(v))
         }
     }
 }

@@ -151,7 +151,7 @@ fn empty(a: &[Vec<f64>], b: &[f64]) -> Elimination {
         .collect();
     let text = m
         .iter()
-        .map(|r| r.iter().map(|v| format!("{v}")).collect())
+        .map(|r| r.iter().map(|v| super::float_text::plain(*v)).collect())
         .collect();
     Elimination {
         exact: false,

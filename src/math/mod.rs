@@ -15,12 +15,14 @@
 )]
 
 pub mod bayes;
+pub mod bigint;
 pub mod decimal;
 pub mod descent;
 pub mod descriptive;
 pub mod distributions;
 pub mod elimination;
 pub mod error;
+pub mod float_text;
 pub mod hypothesis;
 pub mod least_squares;
 pub mod linear_system;
@@ -74,9 +76,31 @@ pub fn norm2(v: [f64; 2]) -> f64 {
     }
 }
 
+/// `f64::clamp` without its check that the bounds are ordered, whose panic message would bring
+/// the standard library's float formatting into the wasm (see [`float_text`]). The same result
+/// for ordered bounds, NaN included; never panics (with `lo > hi` it gives `lo` below `lo`, else
+/// `hi` above `hi`).
+pub trait ClampTo {
+    /// `self` limited to `[lo, hi]`.
+    fn clamp_to(self, lo: f64, hi: f64) -> f64;
+}
+
+impl ClampTo for f64 {
+    #[inline]
+    fn clamp_to(self, lo: f64, hi: f64) -> f64 {
+        if self < lo {
+            lo
+        } else if self > hi {
+            hi
+        } else {
+            self
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::norm2;
+    use super::{norm2, ClampTo};
     use proptest::prelude::*;
 
     /// Within `ulps` units in the last place of `b`.
@@ -92,6 +116,18 @@ mod tests {
         assert_eq!(norm2([f64::INFINITY, f64::NAN]), f64::INFINITY);
         assert!(norm2([f64::NAN, 1.0]).is_nan());
         assert_eq!(norm2([0.0, -0.0]), 0.0);
+    }
+
+    proptest! {
+        /// `clamp_to` is `f64::clamp` wherever that does not panic, NaN included.
+        #[test]
+        fn clamp_to_is_the_standard_clamp(x in any::<f64>(), a in any::<f64>(), b in any::<f64>()) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            if !lo.is_nan() && !hi.is_nan() {
+                let (got, want) = (x.clamp_to(lo, hi), x.clamp(lo, hi));
+                prop_assert!(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()));
+            }
+        }
     }
 
     proptest! {

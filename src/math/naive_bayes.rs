@@ -10,6 +10,7 @@
 //! coordinate still has a density.
 
 use super::error::{MathError, MAX_COORDINATE};
+use crate::math::ClampTo;
 
 /// Which covariance the classifier assumes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +169,7 @@ impl TwoClassGaussian {
             cov[1][1] += floor;
             // Keep the full covariance positive definite: |c| < √(σ₁²σ₂²).
             let limit = (cov[0][0] * cov[1][1]).sqrt() * (1.0 - 1e-9);
-            let c = cov[0][1].clamp(-limit, limit);
+            let c = cov[0][1].clamp_to(-limit, limit);
             cov[0][1] = c;
             cov[1][0] = c;
             ClassFit {

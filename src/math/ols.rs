@@ -10,6 +10,7 @@
 use super::distributions::StudentT;
 use super::error::MathError;
 use super::regression::LineFit;
+use crate::math::ClampTo;
 
 /// A least-squares line with its statistics.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +76,7 @@ impl Ols {
             fit,
             slope,
             intercept,
-            r_squared: (1.0 - sse / fit.syy).clamp(0.0, 1.0),
+            r_squared: (1.0 - sse / fit.syy).clamp_to(0.0, 1.0),
             residual_se,
             slope_stderr,
             intercept_stderr,

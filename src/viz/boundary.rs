@@ -6,6 +6,7 @@
 //! turns that into something a widget can use, or says no.
 
 use super::widget::Pointer;
+use crate::math::ClampTo;
 
 /// The widest canvas or export, in device pixels (browsers cap a canvas side near 32767).
 pub const MAX_SIDE_PX: u32 = 16_384;
@@ -17,7 +18,7 @@ pub const MAX_AREA_PX: u64 = 64 * 1024 * 1024;
 /// else 600.
 pub fn layout_width_css(width_css: f64) -> f64 {
     if width_css.is_finite() {
-        width_css.clamp(100.0, 10_000.0)
+        width_css.clamp_to(100.0, 10_000.0)
     } else {
         600.0
     }
@@ -26,7 +27,7 @@ pub fn layout_width_css(width_css: f64) -> f64 {
 /// The CSS width of an SVG export: finite widths clamped to 200–4000, anything else 640.
 pub fn export_width_css(width_css: f64) -> f64 {
     if width_css.is_finite() {
-        width_css.clamp(200.0, 4000.0)
+        width_css.clamp_to(200.0, 4000.0)
     } else {
         640.0
     }
@@ -35,7 +36,7 @@ pub fn export_width_css(width_css: f64) -> f64 {
 /// The device-pixel ratio a drawing uses: finite ratios clamped to 0.5–8, anything else 1.
 pub fn draw_scale(dpr: f64) -> f64 {
     if dpr.is_finite() {
-        dpr.clamp(0.5, 8.0)
+        dpr.clamp_to(0.5, 8.0)
     } else {
         1.0
     }

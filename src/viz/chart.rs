@@ -1,6 +1,7 @@
 //! Shared drawing pieces: framed axes with ticks and labels, arrows, markers, dashed lines —
 //! all through plotters, all sized in device pixels from a [`Frame`].
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -218,7 +219,7 @@ pub fn ticks(span: Span, max: usize) -> Vec<f64> {
     let (m, p) = steps.get(chosen).copied().unwrap_or((1.0, e + 1));
     let step = value(m, p);
     let first = (lo / step).ceil();
-    let n = count(step).clamp(0.0, max as f64 + 2.0) as usize;
+    let n = count(step).clamp_to(0.0, max as f64 + 2.0) as usize;
     (0..n).map(|k| value((first + k as f64) * m, p)).collect()
 }
 

@@ -1,6 +1,8 @@
 //! Turning the shell's clock into whole steps for widgets that animate ("Play"): a steady
 //! number of steps per second, fractions carried over, and no burst after a long pause.
 
+use crate::math::ClampTo;
+
 /// Step bookkeeping for one animating widget.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct StepClock {
@@ -24,7 +26,7 @@ impl StepClock {
         let Some(last) = self.last_ms.replace(now_ms) else {
             return 0;
         };
-        self.debt += (now_ms - last).clamp(0.0, 250.0) / 1000.0 * per_second.max(0.0);
+        self.debt += (now_ms - last).clamp_to(0.0, 250.0) / 1000.0 * per_second.max(0.0);
         let whole = self.debt.floor();
         self.debt -= whole;
         whole as u32

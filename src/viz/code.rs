@@ -24,7 +24,7 @@ pub fn py_float(x: f64) -> String {
         .to_string();
     }
     // Debug formatting keeps a ".0" on whole numbers, as Python writes floats.
-    format!("{x:?}")
+    crate::math::float_text::debug(x)
 }
 
 /// A string as a Python string literal (JSON's escapes are Python's), so text a reader typed

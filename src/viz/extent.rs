@@ -11,6 +11,7 @@
 //! size): clearing a few pixels too many costs little, one too few leaves a trail.
 
 use super::display::{Command, TextMeasure, TextStyle};
+use crate::math::ClampTo;
 
 /// A box of device pixels: `x0 ≤ x < x1`, `y0 ≤ y < y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +126,7 @@ fn text_extent(
     }
     let (w, _) = measure.measure(text, &style.family, style.size, style.style.into());
     let w = i32::try_from(w).unwrap_or(i32::MAX / 4);
-    let s = style.size.ceil().clamp(0.0, f64::from(i32::MAX / 4)) as i32;
+    let s = style.size.ceil().clamp_to(0.0, f64::from(i32::MAX / 4)) as i32;
     // Left, centre or right of the anchor; top, middle or bottom.
     let (left, right) = match style.anchor.0 {
         0 => (0, w),

@@ -22,7 +22,7 @@ pub fn sig(x: f64, digits: usize) -> String {
     let digits = digits.clamp(1, 17);
     let magnitude = x.abs().log10().floor() as i32;
     if !(-4..6).contains(&magnitude) {
-        let s = format!("{:.*e}", digits - 1, x);
+        let s = crate::math::float_text::sci(x, digits - 1);
         // "1.230e-5" → "1.23e-5"
         return match s.split_once('e') {
             Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa)),
@@ -30,7 +30,7 @@ pub fn sig(x: f64, digits: usize) -> String {
         };
     }
     let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
-    let s = format!("{:.*}", decimals, x);
+    let s = crate::math::float_text::fixed(x, decimals);
     let s = trim_zeros(&s);
     if s == "-0" {
         "0".to_string()

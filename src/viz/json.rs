@@ -76,8 +76,8 @@ impl Json {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(x) if x.is_finite() => {
-                // Rust prints the shortest text that reads back as the same f64.
-                let _ = write!(out, "{x}");
+                // The shortest text that reads back as the same f64.
+                out.push_str(&crate::math::float_text::plain(*x));
             }
             Json::Num(_) => out.push_str("null"),
             Json::Str(s) => write_string(s, out),

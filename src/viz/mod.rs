@@ -38,5 +38,6 @@ pub mod pieces;
 pub mod registry;
 pub mod regression_stats;
 pub mod simplify;
+pub mod svg;
 pub mod theme;
 pub mod widget;

@@ -6,6 +6,7 @@
 //! [`OptionSpec::parse`]; a bad value is an [`OptionError`] that names the option, the valid
 //! range and the value, and changes nothing.
 
+use crate::math::float_text::Float;
 use std::fmt;
 
 use super::json::Json;
@@ -153,7 +154,9 @@ impl OptionSpec {
     /// The valid range in words: "a number from 0.0001 to 10".
     pub fn expected(&self) -> String {
         match self.kind {
-            OptionKind::Float { min, max, .. } => format!("a number from {min} to {max}"),
+            OptionKind::Float { min, max, .. } => {
+                format!("a number from {} to {}", Float(min), Float(max))
+            }
             OptionKind::Int { min, max } => format!("a whole number from {min} to {max}"),
             OptionKind::Bool => "true or false".to_string(),
             OptionKind::Points => {
@@ -293,7 +296,13 @@ pub fn parse_points(text: &str) -> Result<Vec<[f64; 2]>, String> {
 pub fn format_points(points: &[[f64; 2]]) -> String {
     points
         .iter()
-        .map(|p| format!("{},{}", p[0], p[1]))
+        .map(|p| {
+            format!(
+                "{},{}",
+                crate::math::float_text::Float(p[0]),
+                crate::math::float_text::Float(p[1])
+            )
+        })
         .collect::<Vec<_>>()
         .join(";")
 }
@@ -344,7 +353,7 @@ impl OptionSet {
         let value = self.specs[i].parse(raw)?;
         // Canonical raw text: what the URL and snippets will show.
         self.raw[i] = match &value {
-            OptionValue::Float(x) => format!("{x}"),
+            OptionValue::Float(x) => crate::math::float_text::plain(*x),
             OptionValue::Int(k) => format!("{k}"),
             OptionValue::Bool(b) => format!("{b}"),
             OptionValue::Points(p) => format_points(p),

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::*;
-
 use super::bayes_rule;
 use super::bayes_update;
 use super::descriptive_stats;
@@ -22,6 +20,7 @@ use super::naive_bayes;
 use super::optimizers;
 use super::options::{quote, specs_json, OptionError, OptionSpec};
 use super::regression_stats;
+use super::svg::Svg;
 use super::theme::Theme;
 use super::widget::{Frame, Widget};
 
@@ -610,15 +609,10 @@ impl AnyWidget {
             theme,
         };
         let commands = self.record(&frame, Rc::new(EstimatedText))?;
-        let mut svg = String::new();
-        {
-            let mut backend = SVGBackend::with_string(&mut svg, (frame.width_px, frame.height_px));
-            let cell = (3.0 * scale).round().max(1.0) as u32;
-            display::replay(&commands, &mut backend, |b, field| {
-                draw_coarse(b, field, cell)
-            })?;
-        }
-        Ok(svg)
+        let mut svg = Svg::new((frame.width_px, frame.height_px));
+        let cell = (3.0 * scale).round().max(1.0) as u32;
+        display::replay(&commands, &mut svg, |b, field| draw_coarse(b, field, cell))?;
+        Ok(svg.finish())
     }
 }
 

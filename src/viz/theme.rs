@@ -1,6 +1,7 @@
 //! Colours for light and dark pages. Text and key marks keep a contrast of at least 4.5:1
 //! against the background (WCAG 2.1, 1.4.3 and 1.4.11).
 
+use crate::math::ClampTo;
 use plotters::style::RGBColor;
 
 /// The colours one drawing uses.
@@ -117,7 +118,7 @@ pub fn parse_hex(s: &str) -> Option<RGBColor> {
 
 /// Linear interpolation between two colours, t in [0, 1].
 pub fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
-    let t = t.clamp(0.0, 1.0);
+    let t = t.clamp_to(0.0, 1.0);
     let f = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
     RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
 }

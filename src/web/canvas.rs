@@ -7,6 +7,7 @@
 //! blocked by a strict `style-src` policy. [`CanvasText`] measures with `measureText` on the
 //! widget's own context instead, and caches the answers.
 
+use crate::math::float_text::Float;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -50,7 +51,7 @@ impl TextMeasure for CanvasText {
             if !same {
                 buffer.clear();
                 // The font string the canvas backend draws with.
-                let _ = write!(buffer, "{} {}px {}\0", style.as_str(), size, family);
+                let _ = write!(buffer, "{} {}px {}\0", style.as_str(), Float(size), family);
                 *font = Some((style.into(), size.to_bits(), family.to_string()));
             }
             let font_len = buffer.find('\0').unwrap_or(buffer.len());

@@ -13,6 +13,7 @@
 //! Conventions: the backend is made for one replay; it assumes nothing about the context's
 //! state before its first command (a resized canvas resets it), and leaves the state it set.
 
+use crate::math::float_text::Float;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -115,7 +116,7 @@ impl<'a> Context2d<'a> {
         let same = matches!(&self.font, Some((k, s, f)) if *k == code && *s == size.to_bits() && f == family.as_str());
         if !same {
             // The string plotters-canvas set, and `CanvasText` measures with.
-            let font = format!("{} {size}px {}", kind.as_str(), family.as_str());
+            let font = format!("{} {}px {}", kind.as_str(), Float(size), family.as_str());
             self.context.set_font(&font);
             self.font = Some((code, size.to_bits(), family.as_str().to_string()));
         }
@@ -154,7 +155,7 @@ fn css_color(c: BackendColor) -> String {
         }
         s
     } else {
-        format!("rgba({r},{g},{b},{})", c.alpha)
+        format!("rgba({r},{g},{b},{})", Float(c.alpha))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::math::error::MathError;
 use crate::math::special::{
     beta_inc_pair, erfc, gamma_p, gamma_q, ln_beta, ln_gamma_prefactor, LN_SQRT_2PI,
 };
+use crate::math::ClampTo;
 use std::f64::consts::SQRT_2;
 
 /// The standard normal quantile Φ⁻¹(p) for p ∈ (0, ½]: Acklam's rational approximation
@@ -222,7 +223,7 @@ impl StudentT {
         if nu == 2.0 {
             return (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt();
         }
-        let z = standard_normal_quantile(p.clamp(1e-300, 1.0 - 1e-16));
+        let z = standard_normal_quantile(p.clamp_to(1e-300, 1.0 - 1e-16));
         if nu < 3.0 || z.abs() > nu.sqrt() + 2.0 {
             return z;
         }
@@ -526,12 +527,12 @@ impl Uniform {
 
     /// P(X ≤ x).
     pub fn cdf(&self, x: f64) -> f64 {
-        ((x - self.low) / (self.high - self.low)).clamp(0.0, 1.0)
+        ((x - self.low) / (self.high - self.low)).clamp_to(0.0, 1.0)
     }
 
     /// P(X > x), computed from the upper end.
     pub fn sf(&self, x: f64) -> f64 {
-        ((self.high - x) / (self.high - self.low)).clamp(0.0, 1.0)
+        ((self.high - x) / (self.high - self.low)).clamp_to(0.0, 1.0)
     }
 
     /// low + p·(high − low).

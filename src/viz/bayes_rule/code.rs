@@ -43,7 +43,7 @@ p = posterior(prior)  # P(A|B): the A column's share of the shaded area
 
 def count(probability):
     """Out of {population:.0} people, rounded half up as the widget rounds."""
-    return math.floor({population:?} * probability + 0.5)
+    return math.floor({population_py} * probability + 0.5)
 
 
 people = {{"population": {population:?}, "a": count(prior), "a_and_b": count(joint),
@@ -65,7 +65,8 @@ print(json.dumps({{
             likelihood = py_float(r.likelihood()),
             false_positive = py_float(r.false_positive()),
             observations = self.history.len().saturating_sub(1),
-            population = POPULATION,
+            population_py = py_float(POPULATION),
+            population = crate::math::float_text::Float(POPULATION),
         )
     }
 }

@@ -10,6 +10,8 @@ mod draw;
 mod table;
 
 use crate::math::bayes::BayesRule as Rule;
+use crate::math::float_text::Float;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::mathml::{mfrac, mi, mn, mo, mrow, probability};
@@ -184,7 +186,8 @@ impl BayesRule {
     /// Moves one of the three probabilities to `value` (rounded to 0.001); moving the prior
     /// starts the observations over.
     fn set_probability(&mut self, drag: Drag, value: f64) -> bool {
-        let v = ((value.clamp(0.0, 1.0) * 1000.0).round() / 1000.0).to_string();
+        let v =
+            crate::math::float_text::plain((value.clamp_to(0.0, 1.0) * 1000.0).round() / 1000.0);
         let pairs = match drag {
             Drag::Prior => vec![("prior", v), ("observations", "0".to_string())],
             Drag::Likelihood => vec![("likelihood", v)],
@@ -219,19 +222,22 @@ impl BayesRule {
         let share = if b > 0.0 {
             format!(
                 "Of the {} for whom “{lb}”, {} are ones for whom “{la}”: {} / {} ≈ {}.",
-                b,
-                ab,
-                ab,
-                b,
+                Float(b),
+                Float(ab),
+                Float(ab),
+                Float(b),
                 sig(ab / b, 3)
             )
         } else {
             "Nobody is left for whom B happens.".to_string()
         };
         format!(
-            "Out of {} people: “{la}” for {a}, of whom {ab} also “{lb}”; of the other {}, {nab} “{lb}” too. {share}",
-            POPULATION,
-            POPULATION - a
+            "Out of {} people: “{la}” for {}, of whom {} also “{lb}”; of the other {}, {} “{lb}” too. {share}",
+            Float(POPULATION),
+            Float(a),
+            Float(ab),
+            Float(POPULATION - a),
+            Float(nab),
         )
     }
 }
@@ -487,9 +493,9 @@ impl Widget for BayesRule {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.5).clamp(280.0, 520.0)
+            (width_css * 0.5).clamp_to(280.0, 520.0)
         } else {
-            (width_css * 1.75).clamp(420.0, 900.0)
+            (width_css * 1.75).clamp_to(420.0, 900.0)
         }
     }
 

@@ -1,6 +1,7 @@
 //! Drawing the Bayesian-updating widget: prior, previous posterior (ghost) and posterior
 //! densities, the 95 % credible interval shaded, the true value, and the observed values.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -201,7 +202,7 @@ impl BayesUpdate {
         let theme = &frame.theme;
         let s = frame.scale;
         let truth = self.options.float(self.truth_name());
-        let x = truth.clamp(t.x.lo, t.x.hi);
+        let x = truth.clamp_to(t.x.lo, t.x.hi);
         let style = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 2.0));
         chart::segment(root, t, [x, t.y.lo], [x, t.y.hi], style, Some(5.0 * s))?;
         let [px, py] = t.to_px([x, t.y.hi]);

@@ -14,6 +14,7 @@ mod model;
 mod table;
 
 use crate::math::bayes::BetaBernoulli;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
@@ -278,9 +279,12 @@ impl BayesUpdate {
         } else {
             (0.0, 1.0)
         };
-        let v = ((value.clamp(lo, hi)) * 1000.0).round() / 1000.0;
+        let v = ((value.clamp_to(lo, hi)) * 1000.0).round() / 1000.0;
         let mut options = self.options.clone();
-        options.set(self.truth_name(), &v.to_string()).is_ok() && self.apply(options).is_ok()
+        options
+            .set(self.truth_name(), &crate::math::float_text::plain(v))
+            .is_ok()
+            && self.apply(options).is_ok()
     }
 
     /// (mean, 95 % interval, mode) of the current posterior.
@@ -570,9 +574,9 @@ impl Widget for BayesUpdate {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.5).clamp(260.0, 460.0)
+            (width_css * 0.5).clamp_to(260.0, 460.0)
         } else {
-            (width_css * 0.9).clamp(240.0, 420.0)
+            (width_css * 0.9).clamp_to(240.0, 420.0)
         }
     }
 

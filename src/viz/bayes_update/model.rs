@@ -77,7 +77,7 @@ pub fn parse_data(text: &str) -> Result<Vec<f64>, OptionError> {
 pub fn format_data(values: &[f64]) -> String {
     values
         .iter()
-        .map(|v| v.to_string())
+        .map(|v| crate::math::float_text::plain(*v))
         .collect::<Vec<_>>()
         .join(", ")
 }

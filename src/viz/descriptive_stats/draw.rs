@@ -1,6 +1,7 @@
 //! Drawing the descriptive-statistics widget: the histogram with the centre and spread marked
 //! above, the points and the box plot below, both on one value axis.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -178,7 +179,7 @@ impl DescriptiveStats {
         let top = t.rect.y as f64;
         let clamp_x = |v: f64| {
             let p = t.to_px([v, 0.0])[0];
-            p.clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
+            p.clamp_to(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
         };
         let centre = clamp_x(s.mean);
         let rows: [(Option<f64>, String, RGBColor, f64); 2] = [
@@ -221,7 +222,7 @@ impl DescriptiveStats {
             let lo = t.rect.x as f64 + half + 2.0 * k;
             let hi = (t.rect.x + t.rect.width) as f64 - half - 2.0 * k;
             let x = if lo <= hi {
-                centre.clamp(lo, hi)
+                centre.clamp_to(lo, hi)
             } else {
                 centre
             };
@@ -339,8 +340,9 @@ impl DescriptiveStats {
         let s = &self.model.summary;
         let k = frame.scale;
         let top = t.rect.y as f64;
-        let px =
-            |v: f64| t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
+        let px = |v: f64| {
+            t.to_px([v, 0.0])[0].clamp_to(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
+        };
         let (box_top, box_bottom) = (top + 22.0 * k, top + 44.0 * k);
         let mid = 0.5 * (box_top + box_bottom);
         let ink = ShapeStyle::from(&theme.text).stroke_width(stroke(frame, 1.5));
@@ -382,8 +384,9 @@ impl DescriptiveStats {
         let s = &self.model.summary;
         let k = frame.scale;
         let top = t.rect.y as f64;
-        let px =
-            |v: f64| t.to_px([v, 0.0])[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
+        let px = |v: f64| {
+            t.to_px([v, 0.0])[0].clamp_to(t.rect.x as f64, (t.rect.x + t.rect.width) as f64)
+        };
         let box_bottom = top + 44.0 * k;
         bracket(
             root,
@@ -398,7 +401,7 @@ impl DescriptiveStats {
         let lo = t.rect.x as f64 + half;
         let hi = (t.rect.x + t.rect.width) as f64 - half;
         let x = if lo <= hi {
-            centre.clamp(lo, hi)
+            centre.clamp_to(lo, hi)
         } else {
             centre
         };

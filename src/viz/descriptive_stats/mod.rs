@@ -14,6 +14,7 @@ use crate::math::decimal::parse_f64;
 use crate::math::descriptive::{sample_shape, Histogram, Shape, Summary, MAX_VALUES};
 use crate::math::error::MAX_COORDINATE;
 use crate::math::sorting::{order_by, sort_floats};
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -121,7 +122,7 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
 pub fn format_values(values: &[f64]) -> String {
     values
         .iter()
-        .map(|v| format!("{v}"))
+        .map(|v| crate::math::float_text::plain(*v))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -566,9 +567,9 @@ impl Widget for DescriptiveStats {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.62).clamp(360.0, 540.0)
+            (width_css * 0.62).clamp_to(360.0, 540.0)
         } else {
-            (width_css * 1.2).clamp(400.0, 520.0)
+            (width_css * 1.2).clamp_to(400.0, 520.0)
         }
     }
 
@@ -626,7 +627,7 @@ impl Widget for DescriptiveStats {
                 else {
                     return false;
                 };
-                let x = t.to_data(px)[0].clamp(t.x.lo, t.x.hi);
+                let x = t.to_data(px)[0].clamp_to(t.x.lo, t.x.hi);
                 self.move_value(i, x)
             }
             Pointer::Up(_) | Pointer::Cancel => {

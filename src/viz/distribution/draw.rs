@@ -1,6 +1,7 @@
 //! Drawing the distribution widget: the PMF/PDF with the interval shaded and the sample
 //! histogram, or the CDF with the interval's probability as a band; a and b as handles.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -287,7 +288,7 @@ impl DistributionWidget {
             let mut path = vec![t.to_backend([t.x.lo, 0.0])];
             let mut last_y = 0.0;
             for i in (0..n).step_by(stride).chain([n - 1]) {
-                let x = sorted[i].clamp(t.x.lo, t.x.hi);
+                let x = sorted[i].clamp_to(t.x.lo, t.x.hi);
                 path.push(t.to_backend([x, last_y]));
                 last_y = (i + 1) as f64 / n as f64;
                 path.push(t.to_backend([x, last_y]));

@@ -12,6 +12,7 @@ mod table;
 
 use crate::math::distributions::Distribution as Dist;
 use crate::math::sorting::sort_floats;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -236,7 +237,7 @@ impl DistributionWidget {
     /// Moves one end to `x` (whole numbers for a discrete family, else rounded to a thousandth
     /// of the view).
     fn move_end(&mut self, end: End, x: f64) -> bool {
-        let x = x.clamp(self.view.lo, self.view.hi);
+        let x = x.clamp_to(self.view.lo, self.view.hi);
         let x = if self.dist.is_discrete() {
             x.round()
         } else {
@@ -245,7 +246,10 @@ impl DistributionWidget {
         };
         let mut options = self.options.clone();
         let name = if end == End::A { "a" } else { "b" };
-        options.set(name, &x.to_string()).is_ok() && self.apply(options).is_ok()
+        options
+            .set(name, &crate::math::float_text::plain(x))
+            .is_ok()
+            && self.apply(options).is_ok()
     }
 
     fn key_step(&self, shift: bool) -> f64 {
@@ -514,9 +518,9 @@ impl Widget for DistributionWidget {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.5).clamp(260.0, 480.0)
+            (width_css * 0.5).clamp_to(260.0, 480.0)
         } else {
-            (width_css * 0.85).clamp(240.0, 420.0)
+            (width_css * 0.85).clamp_to(240.0, 420.0)
         }
     }
 

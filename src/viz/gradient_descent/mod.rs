@@ -14,6 +14,7 @@ use crate::math::descent::{Descent, Divergence, Status};
 use crate::math::minibatch::BatchCost;
 use crate::math::regression::LineFit;
 use crate::math::sample;
+use crate::math::ClampTo;
 use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
@@ -321,8 +322,12 @@ impl GradientDescent {
             round_to_view(c, self.model.views.c),
         );
         let mut options = self.options.clone();
-        let ok = options.set("start-m", &format!("{rm}")).is_ok()
-            && options.set("start-c", &format!("{rc}")).is_ok();
+        let ok = options
+            .set("start-m", &crate::math::float_text::plain(rm))
+            .is_ok()
+            && options
+                .set("start-c", &crate::math::float_text::plain(rc))
+                .is_ok();
         ok && self.rebuild(options, 0).is_ok()
     }
 
@@ -841,8 +846,8 @@ impl Widget for GradientDescent {
                 Some(Drag::Start) => match self.plot("cost").map(|p| p.transform) {
                     Some(t) => {
                         let q = [
-                            px[0].clamp(t.rect.x as f64, (t.rect.x + t.rect.width) as f64),
-                            px[1].clamp(t.rect.y as f64, (t.rect.y + t.rect.height) as f64),
+                            px[0].clamp_to(t.rect.x as f64, (t.rect.x + t.rect.width) as f64),
+                            px[1].clamp_to(t.rect.y as f64, (t.rect.y + t.rect.height) as f64),
                         ];
                         let [m, c] = t.to_data(q);
                         self.set_start(m, c)
@@ -852,7 +857,7 @@ impl Widget for GradientDescent {
                 Some(Drag::Point(i)) => match self.plot("data").map(|p| p.transform) {
                     Some(t) => {
                         let [x, y] = t.to_data(px);
-                        let p = [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)];
+                        let p = [x.clamp_to(t.x.lo, t.x.hi), y.clamp_to(t.y.lo, t.y.hi)];
                         self.move_point(i, p)
                     }
                     None => false,
@@ -1039,16 +1044,16 @@ impl GradientDescent {
         match self.selected {
             Drag::Start if !self.locked_start => {
                 let [m, c] = self.start();
-                let m = (m + fx * views.m.width()).clamp(views.m.lo, views.m.hi);
-                let c = (c + fy * views.c.width()).clamp(views.c.lo, views.c.hi);
+                let m = (m + fx * views.m.width()).clamp_to(views.m.lo, views.m.hi);
+                let c = (c + fy * views.c.width()).clamp_to(views.c.lo, views.c.hi);
                 self.set_start(m, c)
             }
             Drag::Point(i) if !self.locked_points => {
                 let Some(p) = self.model.points.get(i).copied() else {
                     return false;
                 };
-                let x = (p[0] + fx * views.x.width()).clamp(views.x.lo, views.x.hi);
-                let y = (p[1] + fy * views.y.width()).clamp(views.y.lo, views.y.hi);
+                let x = (p[0] + fx * views.x.width()).clamp_to(views.x.lo, views.x.hi);
+                let y = (p[1] + fy * views.y.width()).clamp_to(views.y.lo, views.y.hi);
                 self.move_point(i, [x, y])
             }
             _ => false,
@@ -1072,11 +1077,15 @@ impl GradientDescent {
     fn turn(&mut self, azimuth: f64, elevation: f64) -> bool {
         let a = self.options.float("azimuth") + azimuth;
         let a = (a + 180.0).rem_euclid(360.0) - 180.0;
-        let e = (self.options.float("elevation") + elevation).clamp(5.0, 89.0);
+        let e = (self.options.float("elevation") + elevation).clamp_to(5.0, 89.0);
         let round = |v: f64| (v * 10.0).round() / 10.0;
         let mut options = self.options.clone();
-        let ok = options.set("azimuth", &format!("{}", round(a))).is_ok()
-            && options.set("elevation", &format!("{}", round(e))).is_ok();
+        let ok = options
+            .set("azimuth", &crate::math::float_text::plain(round(a)))
+            .is_ok()
+            && options
+                .set("elevation", &crate::math::float_text::plain(round(e)))
+                .is_ok();
         let changed = ok && options != self.options;
         if changed {
             // Turning changes nothing but the view, so the descent is kept as it is.

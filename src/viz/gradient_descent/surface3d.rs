@@ -6,6 +6,7 @@
 //! by `azimuth` about the vertical axis and tilts by `elevation` above the horizon; screen y is
 //! down.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -61,7 +62,7 @@ impl Camera {
 impl GradientDescent {
     /// The mesh's height at (m, c): the cost mapped to [0, HEIGHT].
     fn height(&self, m: f64, c: f64, lo: f64, hi: f64) -> f64 {
-        let t = ((self.model.fit.cost(m, c) - lo) / (hi - lo)).clamp(0.0, 1.0);
+        let t = ((self.model.fit.cost(m, c) - lo) / (hi - lo)).clamp_to(0.0, 1.0);
         if t.is_finite() {
             t * HEIGHT
         } else {

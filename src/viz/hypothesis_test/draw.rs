@@ -1,6 +1,7 @@
 //! Drawing the hypothesis-test widget: the null and alternative distributions with α, p and β
 //! as areas; power against n; simulated p-values; the posterior of the mean.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -39,11 +40,11 @@ fn curve(t: &Transform, a: f64, b: f64, f: &dyn Fn(f64) -> f64) -> Vec<(i32, i32
         return Vec::new();
     }
     let span_px = (t.to_px([b, 0.0])[0] - t.to_px([a, 0.0])[0]).abs();
-    let n = (span_px / CURVE_STEP_PX).ceil().clamp(8.0, 4000.0) as usize;
+    let n = (span_px / CURVE_STEP_PX).ceil().clamp_to(8.0, 4000.0) as usize;
     (0..=n)
         .map(|i| {
             let x = a + (b - a) * i as f64 / n as f64;
-            let y = f(x).clamp(t.y.lo, t.y.hi);
+            let y = f(x).clamp_to(t.y.lo, t.y.hi);
             t.to_backend([x, if y.is_finite() { y } else { t.y.lo }])
         })
         .collect()
@@ -254,7 +255,7 @@ impl HypothesisTest {
             }
         }
         // The observed statistic.
-        let shown = stat.clamp(t.x.lo, t.x.hi);
+        let shown = stat.clamp_to(t.x.lo, t.x.hi);
         let xs = t.to_px([shown, 0.0])[0];
         let ink = ShapeStyle::from(&theme.points).stroke_width(stroke(frame, 2.5));
         vline(root, &t, shown, ink, None)?;

@@ -15,6 +15,7 @@ use crate::math::hypothesis::{
     posterior, power_at_n, rejection_bounds, rejection_probability, run, shift_for_effect,
     simulate, Alternative, Outcome, Posterior, Sample, Test,
 };
+use crate::math::ClampTo;
 use crate::viz::descriptive_stats::parse_values;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
@@ -440,12 +441,12 @@ impl HypothesisTest {
     }
 
     fn set_alpha(&mut self, alpha: f64) -> bool {
-        self.set_number("alpha", alpha.clamp(0.0001, 0.5), 2)
+        self.set_number("alpha", alpha.clamp_to(0.0001, 0.5), 2)
     }
 
     fn set_effect(&mut self, d: f64) -> bool {
         let d = (d * 100.0).round() / 100.0;
-        self.set_number("effect", d.clamp(-3.0, 3.0), 3)
+        self.set_number("effect", d.clamp_to(-3.0, 3.0), 3)
     }
 
     fn plot(&self, id: &str) -> Option<&PlotInfo> {
@@ -727,9 +728,9 @@ impl Widget for HypothesisTest {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 640.0 {
-            (width_css * 0.72).clamp(440.0, 860.0)
+            (width_css * 0.72).clamp_to(440.0, 860.0)
         } else {
-            4.0 * (width_css * 0.72).clamp(220.0, 360.0)
+            4.0 * (width_css * 0.72).clamp_to(220.0, 360.0)
         }
     }
 
@@ -757,7 +758,7 @@ impl Widget for HypothesisTest {
                 let Some(t) = self.plot("null").map(|p| p.transform) else {
                     return false;
                 };
-                let x = t.to_data(px)[0].clamp(t.x.lo, t.x.hi);
+                let x = t.to_data(px)[0].clamp_to(t.x.lo, t.x.hi);
                 match self.drag {
                     Some(Drag::Critical) => {
                         let alpha = self.alpha_at(x);

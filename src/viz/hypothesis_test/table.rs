@@ -98,7 +98,7 @@ impl HypothesisTest {
         let stride = curve.len().div_ceil(POWER_ROWS).max(1);
         for p in curve.iter().step_by(stride) {
             rows.push(vec![
-                format!("power at n = {}", p[0]),
+                format!("power at n = {}", crate::math::float_text::Float(p[0])),
                 s(p[1]),
                 "the power curve".to_string(),
             ]);

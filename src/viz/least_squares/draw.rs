@@ -1,6 +1,7 @@
 //! Drawing the least-squares widget: the data with the fit, residuals and their squares; the
 //! normal equations with numbers; and the projection of y onto the column space of A.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -76,7 +77,7 @@ impl LeastSquares {
                 let b = t.to_px([p[0], p[1] - r]);
                 let right_edge = (t.rect.x + t.rect.width) as f64;
                 let dir = if a[0] + side <= right_edge { 1.0 } else { -1.0 };
-                let x1 = (a[0] + dir * side).clamp(t.rect.x as f64, right_edge);
+                let x1 = (a[0] + dir * side).clamp_to(t.rect.x as f64, right_edge);
                 let (top, bottom) = (
                     a[1].min(b[1]).max(t.rect.y as f64),
                     a[1].max(b[1]).min((t.rect.y + t.rect.height) as f64),
@@ -158,7 +159,7 @@ impl LeastSquares {
         line(&head, 13.0, &theme.text, &mut y)?;
         line("Normal equations AᵀA·θ = Aᵀy:", 12.0, &theme.muted, &mut y)?;
         // AᵀA | Aᵀy as a grid.
-        let cell = ((w as f64 / s - 40.0) / (p as f64 + 1.4)).clamp(44.0, 74.0) * s;
+        let cell = ((w as f64 / s - 40.0) / (p as f64 + 1.4)).clamp_to(44.0, 74.0) * s;
         let top = y;
         for (row, rhs) in f.normal_matrix.iter().zip(&f.normal_rhs) {
             for (j, v) in row.iter().chain([rhs]).enumerate() {
@@ -277,7 +278,7 @@ impl LeastSquares {
             11.0,
             &theme.points,
         )?;
-        let cos = f.r_squared().clamp(0.0, 1.0).sqrt();
+        let cos = f.r_squared().clamp_to(0.0, 1.0).sqrt();
         let sin = (1.0 - cos * cos).max(0.0).sqrt();
         let origin = [at[0] + width * 0.12, base_y];
         let len = (width * 0.62).min(height * 0.72 / sin.max(0.05));

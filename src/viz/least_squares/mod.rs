@@ -14,6 +14,7 @@ mod formula;
 use crate::math::least_squares::PolyFit;
 use crate::math::linear_system::SENSITIVE_CONDITION;
 use crate::math::sample;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -371,7 +372,7 @@ impl Widget for LeastSquares {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.56).clamp(360.0, 600.0)
+            (width_css * 0.56).clamp_to(360.0, 600.0)
         } else {
             // The panel below: text, one row per unknown, and the projection picture.
             width_css * 0.9 + 300.0 + 17.0 * (self.fit.degree + 1) as f64
@@ -442,7 +443,7 @@ impl Widget for LeastSquares {
             Pointer::Move(px) => match (self.drag, self.plot("data").map(|p| p.transform)) {
                 (Some(i), Some(t)) => {
                     let [x, y] = t.to_data(px);
-                    self.move_point(i, [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)])
+                    self.move_point(i, [x.clamp_to(t.x.lo, t.x.hi), y.clamp_to(t.y.lo, t.y.hi)])
                 }
                 _ => false,
             },

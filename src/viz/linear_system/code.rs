@@ -119,7 +119,7 @@ print(json.dumps({{
 "#,
             a = np_matrix(&system.a),
             b = np_array(&system.b),
-            sensitive = SENSITIVE_CONDITION,
+            sensitive = crate::math::float_text::Float(SENSITIVE_CONDITION),
         )
     }
 }

@@ -1,6 +1,7 @@
 //! Drawing the linear-system widget: the picture (lines in 2-D, planes in [`super::space`]) and
 //! the panel with the current row operation and augmented matrix.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -380,7 +381,7 @@ impl LinearSystem {
         // The augmented matrix [A | b], one coloured row label per line or plane.
         let text = self.stage_text();
         let n = self.system.n();
-        let cell = ((w as f64 / s - 60.0) / (n as f64 + 1.3)).clamp(40.0, 76.0) * s;
+        let cell = ((w as f64 / s - 60.0) / (n as f64 + 1.3)).clamp_to(40.0, 76.0) * s;
         let changed = self.changed_rows();
         for (i, row) in text.iter().enumerate() {
             let colour = row_colour(theme, i);

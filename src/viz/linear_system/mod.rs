@@ -15,6 +15,7 @@ mod table;
 use crate::math::elimination::UNKNOWNS;
 use crate::math::linear_system::{parse_system, Kind, System};
 use crate::math::matrix_text::parse_matrix;
+use crate::math::ClampTo;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
@@ -390,9 +391,14 @@ impl LinearSystem {
     fn set_view_angles(&mut self, yaw: f64, pitch: f64) -> bool {
         let wrap = |a: f64| ((a + 180.0).rem_euclid(360.0) - 180.0).round();
         let mut options = self.options.clone();
-        let ok = options.set("yaw", &format!("{}", wrap(yaw))).is_ok()
+        let ok = options
+            .set("yaw", &crate::math::float_text::plain(wrap(yaw)))
+            .is_ok()
             && options
-                .set("pitch", &format!("{}", pitch.clamp(-89.0, 89.0).round()))
+                .set(
+                    "pitch",
+                    &crate::math::float_text::plain(pitch.clamp_to(-89.0, 89.0).round()),
+                )
                 .is_ok();
         if ok && options != self.options {
             self.options = options;
@@ -788,7 +794,7 @@ impl Widget for LinearSystem {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.56).clamp(300.0, 600.0)
+            (width_css * 0.56).clamp_to(300.0, 600.0)
         } else {
             // The panel below needs a row of text per equation.
             width_css + if self.system.n() == 2 { 215.0 } else { 250.0 }
@@ -846,7 +852,10 @@ impl Widget for LinearSystem {
                 Some(Drag::Handle(i)) => match self.plot("system").map(|p| p.transform) {
                     Some(t) => {
                         let [x, y] = t.to_data(px);
-                        self.move_handle(i, [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)])
+                        self.move_handle(
+                            i,
+                            [x.clamp_to(t.x.lo, t.x.hi), y.clamp_to(t.y.lo, t.y.hi)],
+                        )
                     }
                     None => false,
                 },

@@ -14,6 +14,7 @@ mod table;
 pub use options::{format_labelled, parse_labelled, OPTIONS};
 
 use crate::math::logistic::{self, Labelled, Trainer, Training};
+use crate::math::ClampTo;
 use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
 use crate::viz::field::Field;
@@ -450,8 +451,8 @@ impl Widget for LogisticRegression {
             .unwrap_or([0.5 * (x.lo + x.hi), 0.5 * (y.lo + y.hi)]);
         let mut moved = |dx: f64, dy: f64| {
             self.cursor = Some([
-                (at[0] + dx * x.width()).clamp(x.lo, x.hi),
-                (at[1] + dy * y.width()).clamp(y.lo, y.hi),
+                (at[0] + dx * x.width()).clamp_to(x.lo, x.hi),
+                (at[1] + dy * y.width()).clamp_to(y.lo, y.hi),
             ]);
             true
         };

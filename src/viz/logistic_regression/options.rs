@@ -96,7 +96,14 @@ pub fn parse_labelled(text: &str) -> Result<Vec<Labelled>, String> {
 pub fn format_labelled(points: &[Labelled]) -> String {
     points
         .iter()
-        .map(|p| format!("{},{},{}", p.x[0], p.x[1], p.class))
+        .map(|p| {
+            format!(
+                "{},{},{}",
+                crate::math::float_text::Float(p.x[0]),
+                crate::math::float_text::Float(p.x[1]),
+                p.class
+            )
+        })
         .collect::<Vec<_>>()
         .join(";")
 }

@@ -48,7 +48,7 @@ print(json.dumps({{
             b = py_float(b),
             c = py_float(c),
             d = py_float(d),
-            tol = SINGULAR_TOLERANCE,
+            tol = crate::math::float_text::Float(SINGULAR_TOLERANCE),
         )
     }
 }

@@ -2,6 +2,7 @@
 //! by the sign of det A, the shape and its image, the basis-vector images with their handles,
 //! and the eigenvector lines.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -447,8 +448,8 @@ fn det_spot(
             // Pulled into the plot if it would stick out.
             let (half_w, half_h) = (0.5 * (b[2] - b[0]), 0.5 * (b[3] - b[1]));
             [
-                (p[0] + u[0] * reach).clamp(left + half_w, (right - half_w).max(left + half_w)),
-                (p[1] + u[1] * reach).clamp(top + half_h, (bottom - half_h).max(top + half_h)),
+                (p[0] + u[0] * reach).clamp_to(left + half_w, (right - half_w).max(left + half_w)),
+                (p[1] + u[1] * reach).clamp_to(top + half_h, (bottom - half_h).max(top + half_h)),
             ]
         })
     };
@@ -470,5 +471,5 @@ fn det_spot(
 
 /// `p` pulled into the plotted ranges (so a far tip still shows, at the edge).
 fn clamp_to(t: &Transform, p: [f64; 2]) -> [f64; 2] {
-    [p[0].clamp(t.x.lo, t.x.hi), p[1].clamp(t.y.lo, t.y.hi)]
+    [p[0].clamp_to(t.x.lo, t.x.hi), p[1].clamp_to(t.y.lo, t.y.hi)]
 }

@@ -13,6 +13,7 @@ mod table;
 
 use crate::math::matrix2::{det, eigen, is_singular, Eigen, Matrix2};
 use crate::math::matrix_text::parse_matrix;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::json::Json;
 use crate::viz::options::{OptionError, OptionKind, OptionSet, OptionSpec};
@@ -148,7 +149,13 @@ impl MatrixTransform {
             }
             _ => return false,
         }
-        let text = format!("{},{};{},{}", m[0][0], m[0][1], m[1][0], m[1][1]);
+        let text = format!(
+            "{},{};{},{}",
+            crate::math::float_text::Float(m[0][0]),
+            crate::math::float_text::Float(m[0][1]),
+            crate::math::float_text::Float(m[1][0]),
+            crate::math::float_text::Float(m[1][1])
+        );
         let mut options = self.options.clone();
         options.set("a", &text).is_ok() && self.rebuild(options).is_ok()
     }
@@ -319,7 +326,7 @@ impl Widget for MatrixTransform {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.6).clamp(320.0, 620.0)
+            (width_css * 0.6).clamp_to(320.0, 620.0)
         } else {
             width_css + 20.0
         }
@@ -361,7 +368,7 @@ impl Widget for MatrixTransform {
             Pointer::Move(px) => match (self.drag, self.plot().map(|p| p.transform)) {
                 (Some(j), Some(t)) => {
                     let [x, y] = t.to_data(px);
-                    self.set_column(j, [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)])
+                    self.set_column(j, [x.clamp_to(t.x.lo, t.x.hi), y.clamp_to(t.y.lo, t.y.hi)])
                 }
                 _ => false,
             },

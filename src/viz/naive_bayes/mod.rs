@@ -12,6 +12,7 @@ mod table;
 
 use crate::math::naive_bayes::{Covariance, TwoClassGaussian};
 use crate::math::rng::SplitMix64;
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::json::Json;
@@ -212,8 +213,8 @@ impl NaiveBayes {
 
     fn set_probe(&mut self, p: [f64; 2]) -> bool {
         let p = [
-            p[0].clamp(self.model.x.lo, self.model.x.hi),
-            p[1].clamp(self.model.y.lo, self.model.y.hi),
+            p[0].clamp_to(self.model.x.lo, self.model.x.hi),
+            p[1].clamp_to(self.model.y.lo, self.model.y.hi),
         ];
         let changed = p != self.probe;
         self.probe = p;
@@ -450,7 +451,7 @@ impl Widget for NaiveBayes {
     }
 
     fn height_for_width(&self, width_css: f64) -> f64 {
-        (width_css * 0.78).clamp(300.0, 620.0)
+        (width_css * 0.78).clamp_to(300.0, 620.0)
     }
 
     fn pointer(&mut self, event: Pointer) -> bool {

@@ -20,6 +20,7 @@ use crate::math::regression::LineFit;
 use crate::math::sample;
 use crate::math::sorting::order_by;
 use crate::math::surfaces::Surface;
+use crate::math::ClampTo;
 use crate::math::Objective2;
 use crate::viz::clock::StepClock;
 use crate::viz::display::{FieldRecorder, Recorder};
@@ -284,14 +285,14 @@ impl Optimizers {
         let (xs, ys) = self.domain();
         let round = |v: f64, s: Span| {
             let unit = 10f64.powf((s.width() / 1000.0).log10().floor());
-            ((v.clamp(s.lo, s.hi) / unit).round() * unit * 1e12).round() / 1e12
+            ((v.clamp_to(s.lo, s.hi) / unit).round() * unit * 1e12).round() / 1e12
         };
         let mut options = self.options.clone();
         let ok = options
-            .set("start-x", &format!("{}", round(p[0], xs)))
+            .set("start-x", &crate::math::float_text::plain(round(p[0], xs)))
             .is_ok()
             && options
-                .set("start-y", &format!("{}", round(p[1], ys)))
+                .set("start-y", &crate::math::float_text::plain(round(p[1], ys)))
                 .is_ok();
         ok && self.rebuild(options, 0).is_ok()
     }
@@ -363,8 +364,8 @@ impl Widget for Optimizers {
             // A new surface starts from its own start, so the race shows its character.
             "surface" => {
                 let start = surface_named(options.choice("surface"))?.default_start();
-                options.set("start-x", &format!("{}", start[0]))?;
-                options.set("start-y", &format!("{}", start[1]))?;
+                options.set("start-x", &crate::math::float_text::plain(start[0]))?;
+                options.set("start-y", &crate::math::float_text::plain(start[1]))?;
                 0
             }
             "start-x" | "start-y" => 0,

@@ -15,9 +15,9 @@ impl RegressionStats {
                 "# Generated points (n = {}, around y = {} x + {}, noise {}, seed {}) come from the widget's\n\
                  # own seeded generator, which NumPy does not have, so they are written out here.\n",
                 o.int("n"),
-                o.float("slope"),
-                o.float("intercept"),
-                o.float("noise"),
+                crate::math::float_text::Float(o.float("slope")),
+                crate::math::float_text::Float(o.float("intercept")),
+                crate::math::float_text::Float(o.float("noise")),
                 o.int("seed")
             ),
             Source::Points => String::new(),

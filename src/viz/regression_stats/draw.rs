@@ -1,6 +1,7 @@
 //! Drawing the regression-statistics widget: the data with the fitted line and its confidence
 //! band, and the residuals against x.
 
+use crate::math::ClampTo;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -80,7 +81,7 @@ impl RegressionStats {
         let edge = |sign: f64, i: usize| {
             let x = x0 + (x1 - x0) * i as f64 / BAND_POINTS as f64;
             let h = band.map_or(0.0, |b| b.half_width(x));
-            let y = (o.predict(x) + sign * h).clamp(t.y.lo, t.y.hi);
+            let y = (o.predict(x) + sign * h).clamp_to(t.y.lo, t.y.hi);
             t.to_backend([x, y])
         };
         let mut band: Vec<(i32, i32)> = (0..=BAND_POINTS).map(|i| edge(1.0, i)).collect();

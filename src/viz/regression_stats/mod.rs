@@ -13,6 +13,7 @@ use crate::math::ols::Ols;
 use crate::math::sample;
 use crate::math::sorting::order_by;
 use crate::math::table::{parse_table, RowError, Table, MAX_ROWS};
+use crate::math::ClampTo;
 use crate::viz::format::sig;
 use crate::viz::geometry::Span;
 use crate::viz::hypothesis_test::format_p;
@@ -470,9 +471,9 @@ impl Widget for RegressionStats {
 
     fn height_for_width(&self, width_css: f64) -> f64 {
         if width_css >= 560.0 {
-            (width_css * 0.5).clamp(280.0, 560.0)
+            (width_css * 0.5).clamp_to(280.0, 560.0)
         } else {
-            2.0 * (width_css * 0.8).clamp(220.0, 440.0)
+            2.0 * (width_css * 0.8).clamp_to(220.0, 440.0)
         }
     }
 
@@ -548,7 +549,7 @@ impl Widget for RegressionStats {
                     return false;
                 };
                 let [x, y] = t.to_data(px);
-                self.move_point(i, [x.clamp(t.x.lo, t.x.hi), y.clamp(t.y.lo, t.y.hi)])
+                self.move_point(i, [x.clamp_to(t.x.lo, t.x.hi), y.clamp_to(t.y.lo, t.y.hi)])
             }
             Pointer::Up(_) | Pointer::Cancel => {
                 let was = self.drag.take().is_some();
@@ -593,8 +594,8 @@ impl Widget for RegressionStats {
             let (x, y) = (m.x_view, m.y_view);
             self.frozen.get_or_insert((m.x_view, m.y_view, m.r_view));
             let to = [
-                (p[0] + ddx).clamp(x.lo, x.hi),
-                (p[1] + ddy).clamp(y.lo, y.hi),
+                (p[0] + ddx).clamp_to(x.lo, x.hi),
+                (p[1] + ddy).clamp_to(y.lo, y.hi),
             ];
             return self.move_point(i, to);
         }
