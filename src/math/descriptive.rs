@@ -197,6 +197,16 @@ pub fn nice_width(raw: f64) -> f64 {
     step * unit
 }
 
+/// The smallest 1, 2 or 5 × 10ᵏ at or above `raw` (positive and finite).
+fn nice_width_at_least(raw: f64) -> f64 {
+    let unit = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|step| step * unit)
+        .find(|&w| w >= raw)
+        .unwrap_or(20.0 * unit)
+}
+
 /// A histogram: bins of equal width starting at a multiple of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Histogram {
@@ -228,7 +238,9 @@ impl Histogram {
             1.0
         };
         if (hi - lo) / width >= MAX_BINS as f64 {
-            width = nice_width((hi - lo) / (MAX_BINS as f64 - 1.0));
+            // Rounded up, not to the nearest: a narrower width would need more bins than
+            // MAX_BINS, and the last would stop short of the largest value.
+            width = nice_width_at_least((hi - lo) / (MAX_BINS as f64 - 1.0));
         }
         // Bin edges must stay distinct at the values' magnitude: a width finer than 1e-12 of
         // the largest |value| is widened to about that.
@@ -466,6 +478,18 @@ mod tests {
                 prop_assert_eq!(h.counts.iter().sum::<usize>(), values.len());
             }
         }
+    }
+
+    #[test]
+    fn a_widened_width_leaves_no_value_past_the_last_edge() {
+        // 8185.5 / 399 ≈ 20.5 rounds to the nearest nice width 20, which would need 410 bins.
+        let h = Histogram::new(&[0.0, 8185.501058790205], 0.001);
+        assert_eq!(h.width, 50.0);
+        assert!(h.counts.len() <= MAX_BINS);
+        assert!(h.edges(h.counts.len() - 1)[1] >= 8185.501058790205);
+        assert_eq!(nice_width_at_least(20.5), 50.0);
+        assert_eq!(nice_width_at_least(20.0), 20.0);
+        assert_eq!(nice_width_at_least(0.0011), 0.002);
     }
 
     #[test]
