@@ -88,7 +88,7 @@ pub enum OptionValue {
 }
 
 /// A rejected option value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OptionError {
     /// The option's name.
     pub option: String,
@@ -99,6 +99,15 @@ pub struct OptionError {
 impl fmt::Display for OptionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+/// The option and the message, unquoted: a derived `Debug` would quote both with
+/// `escape_debug`, and the wasm would carry its Unicode tables (the widgets' `expect` on their
+/// default options refers to this).
+impl fmt::Debug for OptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OptionError({}: {})", self.option, self.message)
     }
 }
 
