@@ -153,7 +153,7 @@ pub fn accuracy(points: &[Labelled], theta: &Params) -> f64 {
 /// centre: the centres lie `separation` apart along the direction 30° above the x axis.
 pub fn two_classes(n: usize, separation: f64, seed: u64) -> Vec<Labelled> {
     let mut rng = SplitMix64::new(seed);
-    let (c, s) = (30f64.to_radians().cos(), 30f64.to_radians().sin());
+    let (s, c) = super::trig::sin_cos(30f64.to_radians());
     (0..n)
         .map(|i| {
             let class = (i % 2) as u8;

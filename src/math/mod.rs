@@ -44,6 +44,7 @@ pub mod special;
 pub mod surfaces;
 pub mod svd;
 pub mod table;
+pub mod trig;
 
 pub use error::MathError;
 

@@ -35,7 +35,7 @@ impl SplitMix64 {
         // 1 − u lies in (0, 1], so the logarithm is finite.
         let u1 = 1.0 - self.uniform();
         let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        (-2.0 * u1.ln()).sqrt() * super::trig::cos(std::f64::consts::TAU * u2)
     }
 }
 

@@ -87,7 +87,8 @@ pub fn ln_gamma(x: f64) -> f64 {
     }
     if x < 0.5 {
         // Reflection: Γ(x)·Γ(1 − x) = π / sin(πx).
-        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+        return (std::f64::consts::PI / super::trig::sin(std::f64::consts::PI * x)).ln()
+            - ln_gamma(1.0 - x);
     }
     let z = x - 1.0;
     let mut sum = LANCZOS[0];

@@ -218,7 +218,7 @@ impl StudentT {
     fn quantile_guess(&self, p: f64) -> f64 {
         let nu = self.df;
         if nu == 1.0 {
-            return (std::f64::consts::PI * (p - 0.5)).tan();
+            return crate::math::trig::tan(std::f64::consts::PI * (p - 0.5));
         }
         if nu == 2.0 {
             return (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt();

@@ -40,8 +40,8 @@ pub struct Camera {
 impl Camera {
     /// The screen position of world point (x, y, z) (z up) and its nearness to the viewer.
     pub fn project(&self, p: [f64; 3]) -> ([f64; 2], f64) {
-        let (sa, ca) = self.azimuth_deg.to_radians().sin_cos();
-        let (se, ce) = self.elevation_deg.to_radians().sin_cos();
+        let (sa, ca) = crate::math::trig::sin_cos(self.azimuth_deg.to_radians());
+        let (se, ce) = crate::math::trig::sin_cos(self.elevation_deg.to_radians());
         // Turn about z, then tilt about the screen's horizontal axis.
         let x = ca * p[0] - sa * p[1];
         let y = sa * p[0] + ca * p[1];

@@ -139,11 +139,14 @@ fn ellipse(c: &ClassFit, k: f64, kind: Covariance) -> Vec<[f64; 2]> {
     let rad = (((a - b) / 2.0).powi(2) + off * off).sqrt();
     let (l1, l2) = (mid + rad, (mid - rad).max(0.0));
     let angle = 0.5 * (2.0 * off).atan2(a - b);
-    let (cos, sin) = (angle.cos(), angle.sin());
+    let (sin, cos) = crate::math::trig::sin_cos(angle);
     (0..=64)
         .map(|i| {
             let t = i as f64 / 64.0 * std::f64::consts::TAU;
-            let (u, v) = (k * l1.sqrt() * t.cos(), k * l2.sqrt() * t.sin());
+            let (u, v) = (
+                k * l1.sqrt() * crate::math::trig::cos(t),
+                k * l2.sqrt() * crate::math::trig::sin(t),
+            );
             [c.mean[0] + u * cos - v * sin, c.mean[1] + u * sin + v * cos]
         })
         .collect()
