@@ -51,12 +51,18 @@ def nice(raw):
     return (1 if f < np.sqrt(2) else 2 if f < np.sqrt(10) else 5 if f < np.sqrt(50) else 10) * unit
 
 
+def nice_at_least(raw):
+    """The smallest 1, 2 or 5 x 10^k at or above raw."""
+    unit = 10 ** np.floor(np.log10(raw))
+    return next((s * unit for s in (1, 2, 5, 10) if s * unit >= raw), 20 * unit)
+
+
 if bin_width <= 0:
     # Freedman-Diaconis 2 IQR / n^(1/3); Scott's 3.49 sigma / n^(1/3) when the IQR is 0.
     fd, scott = 2 * iqr / np.cbrt(n), 3.49 * np.sqrt(population_variance) / np.cbrt(n)
     bin_width = nice(fd if fd > 0 else scott if scott > 0 else max(abs(mean) * 0.1, 1.0))
 if (x.max() - x.min()) / bin_width >= {max_bins}:
-    bin_width = nice((x.max() - x.min()) / {last_bin})  # at most {max_bins} bins are drawn
+    bin_width = nice_at_least((x.max() - x.min()) / {last_bin})  # at most {max_bins} bins are drawn
 # The bars: bins [start + k w, start + (k + 1) w) from a multiple of the width; the last holds the maximum.
 start = np.floor(x.min() / bin_width) * bin_width
 bins = int(np.clip(np.floor((x.max() - start) / bin_width) + 1, 1, {max_bins} + 1))
