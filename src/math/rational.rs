@@ -4,6 +4,7 @@
 //! Every operation is checked: on overflow it returns `None`, and the caller falls back to
 //! floating point (see [`super::elimination`]).
 
+use super::bigint::Big;
 use std::fmt;
 
 /// An exact fraction `num/den`, in lowest terms, `den > 0`.
@@ -124,12 +125,25 @@ impl Rational {
 impl fmt::Display for Rational {
     /// `3/2`, `-4`, `0`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 {
-            write!(f, "{}", self.num)
-        } else {
-            write!(f, "{}/{}", self.num, self.den)
+        write_whole(f, self.num)?;
+        if self.den != 1 {
+            f.write_str("/")?;
+            write_whole(f, self.den)?;
         }
+        Ok(())
     }
+}
+
+/// `v` in decimal, through [`Big`] (`i128`'s own `Display` is 1.4 KB of wasm that the
+/// float formatting already has the means for).
+fn write_whole(f: &mut fmt::Formatter<'_>, v: i128) -> fmt::Result {
+    if v < 0 {
+        f.write_str("-")?;
+    }
+    let digits = Big::from_u128(v.unsigned_abs()).to_decimal();
+    digits
+        .iter()
+        .try_for_each(|&d| fmt::Write::write_char(f, char::from(d)))
 }
 
 #[cfg(test)]
@@ -156,5 +170,29 @@ mod tests {
         assert!(big.checked_add(Rational::ONE).is_none());
         assert!(big.checked_mul(Rational::int(2)).is_none());
         assert!(Rational::new(i128::MIN, -1).is_none());
+    }
+
+    #[test]
+    fn text_is_the_integers_text() {
+        for n in [
+            0,
+            1,
+            -1,
+            7,
+            i128::MAX,
+            i128::MIN + 1,
+            10i128.pow(30),
+            -(10i128.pow(19)),
+        ] {
+            for d in [1, 2, 3, 1_000_000_007, i128::MAX] {
+                let r = q(n, d);
+                let want = if r.den == 1 {
+                    format!("{}", r.num)
+                } else {
+                    format!("{}/{}", r.num, r.den)
+                };
+                assert_eq!(r.to_string(), want);
+            }
+        }
     }
 }
