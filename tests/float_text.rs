@@ -102,3 +102,11 @@ fn edges() {
         "1.000|-0|0e0|1.0e1"
     );
 }
+
+/// A width would be ignored, so a test build refuses it.
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "precision only")]
+fn a_width_is_refused() {
+    let _ = format!("{:>8}", Float(1.5));
+}

@@ -41,6 +41,7 @@ pub struct Float(pub f64);
 
 impl fmt::Display for Float {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unsupported(f);
         f.write_str(&match f.precision() {
             Some(n) => fixed(self.0, n),
             None => plain(self.0),
@@ -50,11 +51,20 @@ impl fmt::Display for Float {
 
 impl fmt::LowerExp for Float {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        unsupported(f);
         f.write_str(&match f.precision() {
             Some(n) => sci(self.0, n),
             None => exp(self.0),
         })
     }
+}
+
+/// Width, fill, alignment and `+` would be silently ignored: a test build stops at them.
+fn unsupported(f: &fmt::Formatter<'_>) {
+    debug_assert!(
+        f.width().is_none() && !f.sign_plus(),
+        "Float supports precision only; pad the text it writes instead"
+    );
 }
 
 impl fmt::Debug for Float {
