@@ -13,7 +13,8 @@
 //! | significant digits | `{x:.n$e}` | `{:.n$e}`, [`sci`] |
 //! | debugging | `{x:?}` | `{:?}`, [`debug`] |
 //!
-//! Width, fill and `+` flags are not supported (nothing uses them with numbers).
+//! Width, fill and `+` flags are not supported (a test build stops at them; nothing uses them
+//! with numbers).
 //!
 //! Method. The shortest digits are Steele & White's, as Burger & Dybvig give them ("Printing
 //! floating-point numbers quickly and accurately", 1996): with the double and the halfway
