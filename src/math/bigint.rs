@@ -104,35 +104,8 @@ impl Big {
         top.map_or(0, |(i, l)| 32 * i as u32 + 32 - l.leading_zeros())
     }
 
-    /// ⌊self / den⌋, known to be below 2⁵⁵, and whether the division was exact. Consumes the
-    /// dividend: long division one quotient bit at a time.
-    pub fn div_small_quotient(mut self, den: &Big) -> (u64, bool) {
-        let mut q = 0u64;
-        for bit in (0..55).rev() {
-            let mut shifted = den.clone();
-            shifted.shl(bit);
-            if self.at_least(&shifted) {
-                self.sub(&shifted);
-                q |= 1 << bit;
-            }
-        }
-        (q, self.is_zero())
-    }
-
-    /// self / den rounded to the nearest whole number, ties to even (`den` > 0).
-    pub fn div_round_even(self, den: &Big) -> Big {
-        if let (Some(n), Some(d)) = (self.to_u128(), den.to_u128()) {
-            if d < 1 << 127 {
-                let (q, r) = (n / d, n % d);
-                let up = match (2 * r).cmp(&d) {
-                    Ordering::Greater => true,
-                    Ordering::Equal => q & 1 == 1,
-                    Ordering::Less => false,
-                };
-                return Big::from_u128(q).plus_small(u32::from(up));
-            }
-        }
-        // Long division, one quotient bit at a time (values beyond 2¹²⁷: rare).
+    /// (⌊self / den⌋, the remainder), `den` > 0: long division, one quotient bit at a time.
+    pub fn div_rem(self, den: &Big) -> (Big, Big) {
         let mut rest = self;
         let mut q = Big(Vec::new());
         let top = rest.bits().saturating_sub(den.bits());
@@ -145,6 +118,24 @@ impl Big {
                 q = q.plus_small(1);
             }
         }
+        (q, rest)
+    }
+
+    /// self / den rounded to the nearest whole number, ties to even (`den` > 0).
+    pub fn div_round_even(self, den: &Big) -> Big {
+        // Below 2¹²⁷, as common values are, in one machine division.
+        if let (Some(n), Some(d)) = (self.to_u128(), den.to_u128()) {
+            if d < 1 << 127 {
+                let (q, r) = (n / d, n % d);
+                let up = match (2 * r).cmp(&d) {
+                    Ordering::Greater => true,
+                    Ordering::Equal => q & 1 == 1,
+                    Ordering::Less => false,
+                };
+                return Big::from_u128(q).plus_small(u32::from(up));
+            }
+        }
+        let (q, mut rest) = self.div_rem(den);
         rest.shl(1);
         let up = match rest.compare(den) {
             Ordering::Greater => true,
@@ -275,6 +266,8 @@ mod tests {
             let (q, r) = (a / b, a % b);
             let up = 2 * r > b || (2 * r == b && q % 2 == 1);
             prop_assert_eq!(big(a).div_round_even(&big(b)).to_u128(), Some(q + u128::from(up)));
+            let (lq, lr) = big(a).div_rem(&big(b));
+            prop_assert_eq!((lq.to_u128(), lr.to_u128()), (Some(q), Some(r)));
         }
 
         #[test]

@@ -130,8 +130,9 @@ impl Decimal {
         } else {
             den.shl(shift.unsigned_abs() as u32);
         }
-        let (quotient, exact) = num.div_small_quotient(&den);
-        round(quotient, !exact, e - shift)
+        let (quotient, rest) = num.div_rem(&den);
+        let quotient = quotient.to_u128().unwrap_or(0) as u64; // below 2⁵⁵
+        round(quotient, !rest.is_zero(), e - shift)
     }
 }
 

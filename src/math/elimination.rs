@@ -94,37 +94,7 @@ impl Num {
 
 /// A float with at most 4 significant digits and no float noise ("0.3", "-1.25e-7").
 pub fn short(v: f64) -> String {
-    if v == 0.0 || !v.is_finite() {
-        return if v.is_finite() {
-            "0".into()
-        } else {
-            super::float_text::plain(v)
-        };
-    }
-    let mag = v.abs().log10().floor() as i32;
-    if !(-4..6).contains(&mag) {
-        let s = super::float_text::sci(v, 3);
-        return match s.split_once('e') {
-            Some((m, e)) => format!("{}e{e}", trim(m)),
-            None => s,
-        };
-    }
-    let decimals = (3 - mag).max(0) as usize;
-    let s = super::float_text::fixed(v, decimals);
-    let t = trim(&s);
-    if t == "-0" {
-        "0".into()
-    } else {
-        t.to_string()
-    }
-}
-
-fn trim(s: &str) -> &str {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
-    }
+    super::float_text::significant(v, 4)
 }
 
 /// Which part of the method a row operation belongs to.

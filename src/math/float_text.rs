@@ -13,6 +13,8 @@
 //! | significant digits | `{x:.n$e}` | `{:.n$e}`, [`sci`] |
 //! | debugging | `{x:?}` | `{:?}`, [`debug`] |
 //!
+//! [`significant`] writes the few significant digits of labels and readouts.
+//!
 //! Width, fill and `+` flags are not supported (a test build stops at them; nothing uses them
 //! with numbers).
 //!
@@ -190,6 +192,49 @@ pub fn sci(x: f64, n: usize) -> String {
     })
 }
 
+/// `x` with `digits` significant digits (1–17), trailing zeros removed: in scientific notation
+/// outside 1e-4 ≤ |x| < 1e6, where the integer part is never rounded away; "0" for ±0 and for
+/// what rounds to it; "NaN" or "inf" like [`plain`]. Labels and readouts use it.
+///
+/// ```
+/// use mathsight::math::float_text::significant;
+/// assert_eq!(significant(1.98234, 3), "1.98");
+/// assert_eq!(significant(0.1 + 0.2, 4), "0.3");
+/// assert_eq!(significant(0.000012345, 3), "1.23e-5");
+/// assert_eq!(significant(-2500000.0, 3), "-2.5e6");
+/// assert_eq!(significant(999_999.0, 3), "999999");
+/// ```
+pub fn significant(x: f64, digits: usize) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x.is_finite() { "0".into() } else { plain(x) };
+    }
+    let digits = digits.clamp(1, 17);
+    let magnitude = x.abs().log10().floor() as i32;
+    if !(-4..6).contains(&magnitude) {
+        let s = sci(x, digits - 1);
+        // "1.230e-5" → "1.23e-5"
+        return match s.split_once('e') {
+            Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa)),
+            None => s,
+        };
+    }
+    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
+    let s = fixed(x, decimals);
+    match trim_zeros(&s) {
+        "-0" => "0".into(),
+        t => t.to_string(),
+    }
+}
+
+/// "1.2300" → "1.23", "2.000" → "2"; whole numbers stay as they are.
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
 /// x = f·2^e, with f < 2⁵³ (x finite and ≥ 0).
 fn parts(x: f64) -> (u64, i32) {
     let bits = x.to_bits();
@@ -281,9 +326,7 @@ fn shortest(x: f64) -> (Vec<u8>, i32) {
         if low || high {
             // Round the last digit: down if only that stays in range, up if only that does,
             // else to the nearer (up on a tie, as the standard library does).
-            let mut twice = r.clone();
-            twice.mul_add(2, 0);
-            let round_up = high && (!low || twice.at_least(&s));
+            let round_up = high && (!low || r.cmp_sum(&r, &s) != Ordering::Less);
             digits.push(b'0' + d + u8::from(round_up));
             return (digits, k);
         }

@@ -13,37 +13,10 @@
 /// assert_eq!(sig(0.0, 3), "0");
 /// ```
 pub fn sig(x: f64, digits: usize) -> String {
-    if !x.is_finite() {
-        return "—".to_string();
-    }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    let digits = digits.clamp(1, 17);
-    let magnitude = x.abs().log10().floor() as i32;
-    if !(-4..6).contains(&magnitude) {
-        let s = crate::math::float_text::sci(x, digits - 1);
-        // "1.230e-5" → "1.23e-5"
-        return match s.split_once('e') {
-            Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa)),
-            None => s,
-        };
-    }
-    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
-    let s = crate::math::float_text::fixed(x, decimals);
-    let s = trim_zeros(&s);
-    if s == "-0" {
-        "0".to_string()
+    if x.is_finite() {
+        crate::math::float_text::significant(x, digits)
     } else {
-        s.to_string()
-    }
-}
-
-fn trim_zeros(s: &str) -> &str {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
+        "—".to_string()
     }
 }
 

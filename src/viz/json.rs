@@ -28,6 +28,16 @@ impl Json {
         Json::Obj(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
+    /// `x` when finite, else `null`: for a quantity that can be undefined (a moment that does
+    /// not exist, a statistic of too little data), so that a NaN in a state is always a bug.
+    pub fn finite(x: f64) -> Json {
+        if x.is_finite() {
+            Json::Num(x)
+        } else {
+            Json::Null
+        }
+    }
+
     /// An array of numbers.
     pub fn nums(values: impl IntoIterator<Item = f64>) -> Json {
         Json::Arr(values.into_iter().map(Json::Num).collect())

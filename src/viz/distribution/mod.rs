@@ -320,8 +320,8 @@ impl Widget for DistributionWidget {
             ("probability", Json::Num(self.probability())),
             // Undefined moments (Student's t with ν ≤ 1 has no mean, ν ≤ 2 no variance) are
             // null, as SciPy's NaN becomes in the program's JSON.
-            ("mean", defined(self.dist.mean())),
-            ("variance", defined(self.dist.variance())),
+            ("mean", Json::finite(self.dist.mean())),
+            ("variance", Json::finite(self.dist.variance())),
             ("sample_count", Json::Num(self.samples.len() as f64)),
             (
                 "sample_mean",
@@ -599,15 +599,6 @@ impl Widget for DistributionWidget {
         _fields: &mut crate::viz::display::FieldRecorder,
     ) -> Result<(), String> {
         self.draw_all(root, frame)
-    }
-}
-
-/// `x` as a JSON number when finite, else `null` (an undefined quantity, not a broken one).
-fn defined(x: f64) -> Json {
-    if x.is_finite() {
-        Json::Num(x)
-    } else {
-        Json::Null
     }
 }
 

@@ -559,13 +559,6 @@ impl Widget for HypothesisTest {
     fn state(&self) -> Json {
         let m = &self.model;
         let o = &m.outcome;
-        let opt = |v: f64| {
-            if v.is_finite() {
-                Json::Num(v)
-            } else {
-                Json::Null
-            }
-        };
         Json::obj([
             ("widget", Json::str(NAME)),
             ("options", self.options.to_json()),
@@ -577,8 +570,8 @@ impl Widget for HypothesisTest {
             ("p_value_text", Json::str(format_p(o.p_value))),
             ("alpha", Json::Num(m.alpha)),
             ("reject", Json::Bool(m.reject())),
-            ("critical_lo", opt(m.bounds.0)),
-            ("critical_hi", opt(m.bounds.1)),
+            ("critical_lo", Json::finite(m.bounds.0)),
+            ("critical_hi", Json::finite(m.bounds.1)),
             ("estimate", Json::Num(o.estimate)),
             ("standard_error", Json::Num(o.standard_error)),
             ("mean", Json::Num(m.a.mean)),
