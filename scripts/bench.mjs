@@ -112,8 +112,15 @@ async function downloads(browser, server) {
   return result;
 }
 
-/** Fresh loads of the course page opened at a section, as a link to it opens it. */
+/** Fresh loads of a page for each start-up figure (a fresh browser context each: nothing cached). */
 const START_LOADS = 5;
+/** How long a new browser window is left before it navigates. Headless Chromium builds its own
+ * UI for each new window (the omnibox popup's WebUI pages, in a renderer of their own) in the
+ * first second or so; on a two-core machine that work competes with the page being measured
+ * and adds 80–130 ms to its first paint (a trace shows it beside the page's renderer). A
+ * reader's link opens in a window that has long settled, so the budget is judged there; the
+ * figure in a window just opened is reported beside it. */
+const SETTLE_MS = 1000;
 
 /** Milliseconds from navigation until the widget `selector` has painted, watched without
  * scrolling (the browser scrolls to the link's section itself) or forcing layout. */
@@ -127,12 +134,14 @@ const PAINTED_AT = async (selector) => {
   return NaN;
 };
 
-/** START_LOADS fresh loads of `url` (DPR 2): when `selector` painted, each time. */
-async function paintTimes(browser, url, selector) {
+/** `loads` fresh loads of `url` (DPR 2), each in a new window left `settleMs` first: when
+ * `selector` painted, each time. */
+async function paintTimes(browser, url, selector, { loads = START_LOADS, settleMs = SETTLE_MS } = {}) {
   const times = [];
-  for (let i = 0; i < START_LOADS; i++) {
+  for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
+    await new Promise((r) => setTimeout(r, settleMs));
     await page.goto(url, { waitUntil: 'commit' });
     times.push(await page.evaluate(PAINTED_AT, selector));
     await context.close();
@@ -141,9 +150,14 @@ async function paintTimes(browser, url, selector) {
 }
 
 async function startUp(browser, server) {
-  const first = await paintTimes(browser, `${server.url}target/site/index.html#gradient-descent`, 'mathsight-gradient-descent');
-  // One widget embedded alone (its own module).
-  const embed = await paintTimes(browser, `${server.url}target/site/embed.html#widget=gradient-descent`, 'mathsight-gradient-descent');
+  const courseAt = `${server.url}target/site/index.html#gradient-descent`;
+  const first = await paintTimes(browser, courseAt, 'mathsight-gradient-descent');
+  const justOpened = await paintTimes(browser, courseAt, 'mathsight-gradient-descent', { settleMs: 0 });
+  // Every widget embedded alone (its own module), in turn.
+  const embeds = {};
+  for (const name of WIDGETS) {
+    embeds[name] = await paintTimes(browser, `${server.url}target/site/embed.html#widget=${name}`, `mathsight-${name}`, { loads: 3 });
+  }
   // Then every widget, scrolled to one after another from the top of the page.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   await page.goto(server.url + 'target/site/index.html');
@@ -154,10 +168,13 @@ async function startUp(browser, server) {
   const allMs = await page.evaluate(() => performance.now());
   await page.close();
   return {
+    settleMs: SETTLE_MS,
     firstWidgetMs: quantile(first, 0.5),
     firstWidgetLoadsMs: first,
-    embedMs: quantile(embed, 0.5),
-    embedLoadsMs: embed,
+    justOpenedMs: quantile(justOpened, 0.5),
+    justOpenedLoadsMs: justOpened,
+    embedMs: Object.fromEntries(Object.entries(embeds).map(([name, t]) => [name, quantile(t, 0.5)])),
+    embedLoadsMs: embeds,
     allWidgetsMs: allMs,
     widgets: tags.length,
   };
@@ -390,9 +407,14 @@ for (const [label, d] of Object.entries(report.peers)) {
   say(`  ${label.padEnd(36)}${fmt(kb(d.gzip)).padStart(8)}   ${fmt(course.code.gzip / d.gzip, 3)}`);
 }
 say();
-say(`Start: the course opened at gradient descent's section: its widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (median of ${START_LOADS} fresh loads: ${report.start.firstWidgetLoadsMs.map((t) => fmt(t, 0)).join(', ')}; budget ${BUDGET.firstPaintMs})`);
-say(`       one widget embedded alone (embed.html, gradient descent): painted ${fmt(report.start.embedMs, 0)} ms after navigation (median of ${START_LOADS}: ${report.start.embedLoadsMs.map((t) => fmt(t, 0)).join(', ')})`);
-say(`       from the top, scrolled to each widget in turn: all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms`);
+say(`Start (DPR 2; each load in a new window left ${report.start.settleMs} ms to settle first, as a reader's window has; budget ${BUDGET.firstPaintMs} ms)`);
+say(`  the course opened at gradient descent's section: its widget painted ${fmt(report.start.firstWidgetMs, 0)} ms after navigation (median of ${START_LOADS}: ${report.start.firstWidgetLoadsMs.map((t) => fmt(t, 0)).join(', ')}): ${report.start.firstWidgetMs <= BUDGET.firstPaintMs ? 'within' : 'OVER'}`);
+say(`    in a window just opened, while Chromium still builds its own UI: ${fmt(report.start.justOpenedMs, 0)} ms (${report.start.justOpenedLoadsMs.map((t) => fmt(t, 0)).join(', ')})`);
+const embeds = Object.entries(report.start.embedMs).sort((a, b) => a[1] - b[1]);
+const embedsWithin = embeds.filter(([, t]) => t <= BUDGET.firstPaintMs).length;
+say(`  each widget embedded alone (embed.html, median of 3): ${fmt(embeds[0][1], 0)} (${embeds[0][0]}) to ${fmt(embeds.at(-1)[1], 0)} ms (${embeds.at(-1)[0]}); ${embedsWithin} of ${embeds.length} within`);
+say(`    ${embeds.map(([name, t]) => `${name} ${fmt(t, 0)}`).join(', ')}`);
+say(`  from the top, scrolled to each widget in turn: all ${report.start.widgets} painted by ${fmt(report.start.allWidgetsMs, 0)} ms`);
 say();
 say(`Frames at DPR 2 (key-driven drag + redraw)   median ms   p95 ms   budget p95     first ${COLD_FRAMES}: median   p95`);
 for (const [name, f] of Object.entries(report.frames)) {

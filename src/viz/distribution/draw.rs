@@ -121,8 +121,9 @@ impl DistributionWidget {
             .iter()
             .enumerate()
             .map(|(i, &c)| {
-                let lo = v.lo + i as f64 * width;
-                (lo, lo + width, c as f64 / (n * width))
+                // Each edge computed one way, so that neighbouring bars share it to the pixel.
+                let edge = |k: usize| v.lo + k as f64 * width;
+                (edge(i), edge(i + 1), c as f64 / (n * width))
             })
             .collect()
     }
