@@ -39,5 +39,6 @@ pub mod registry;
 pub mod regression_stats;
 pub mod simplify;
 pub mod svg;
+pub mod text_sizes;
 pub mod theme;
 pub mod widget;

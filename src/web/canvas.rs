@@ -9,7 +9,6 @@
 
 use crate::math::float_text::Float;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use plotters_backend::FontStyle;
@@ -19,13 +18,13 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use crate::viz::display::{self, Command, FontStyleKind, TextMeasure};
 use crate::viz::field::Field;
 use crate::viz::layers::{Layers, Paint};
+use crate::viz::text_sizes::TextSizes;
 
 use super::context2d::Context2d;
 
 thread_local! {
-    /// Text sizes already measured, keyed by the font string, a NUL and the text. Cleared
-    /// when it grows large.
-    static TEXT_SIZES: RefCell<BTreeMap<String, (u32, u32)>> = const { RefCell::new(BTreeMap::new()) };
+    /// Text sizes already measured, keyed by the font string, a NUL and the text.
+    static TEXT_SIZES: RefCell<TextSizes> = const { RefCell::new(TextSizes::new()) };
     /// The key being looked up, kept to be written over: a hit allocates nothing.
     static KEY: RefCell<Key> = const { RefCell::new(Key { font: None, text: String::new() }) };
 }
@@ -57,7 +56,7 @@ impl TextMeasure for CanvasText {
             let font_len = buffer.find('\0').unwrap_or(buffer.len());
             buffer.truncate(font_len + 1);
             buffer.push_str(text);
-            if let Some(found) = TEXT_SIZES.with(|c| c.borrow().get(buffer.as_str()).copied()) {
+            if let Some(found) = TEXT_SIZES.with(|c| c.borrow().get(buffer)) {
                 return found;
             }
             self.context.set_font(buffer.get(..font_len).unwrap_or_default());
@@ -67,13 +66,7 @@ impl TextMeasure for CanvasText {
                 .map(|m| m.width())
                 .unwrap_or(0.55 * size * text.chars().count() as f64);
             let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);
-            TEXT_SIZES.with(|c| {
-                let mut cache = c.borrow_mut();
-                if cache.len() > 4_096 {
-                    cache.clear();
-                }
-                cache.insert(buffer.clone(), measured);
-            });
+            TEXT_SIZES.with(|c| c.borrow_mut().put(buffer, measured));
             measured
         })
     }
