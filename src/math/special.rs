@@ -16,9 +16,11 @@
 //! - Iₓ(a, b): the continued fraction of Numerical Recipes, 3rd ed., §6.4 (`betacf`), by the
 //!   modified Lentz method, applied to whichever of x and 1 − x makes it converge fast.
 //! - erf, erfc: the `libm` crate's port of fdlibm's `s_erf.c` (Sun Microsystems, 1993): rational
-//!   approximations on five intervals, erfc through one `exp` of a split x² in the tail, within
-//!   1 ulp. A tenth of the time the incomplete gamma function took (erfc(x) = Q(½, x²), Abramowitz
-//!   & Stegun 7.1.22 with 6.5.17), which the tests keep as a second reference.
+//!   approximations on five intervals, erfc through one `exp` of a split x² in the tail. Against
+//!   mpmath on a 0.01 grid from −27 to 27 its relative error stays below 3.5e-16, and the normal
+//!   CDF through it takes a seventh of the time it took through the incomplete gamma function
+//!   (erfc(x) = Q(½, x²), Abramowitz & Stegun 7.1.22 with 6.5.17), which the tests keep as a
+//!   second reference beside scipy's and mpmath's values.
 //!
 //! Arguments outside a function's domain give NaN; the distributions validate their parameters
 //! first, so NaN here means a caller forgot to.

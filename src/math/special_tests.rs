@@ -73,7 +73,8 @@ fn erf_and_erfc_match_scipy_far_into_the_tail() {
     close(erfc(-3.0), 1.9999779095030015, 4e-16); // scipy.special.erfc(-3.0)
     close(erfc(12.25), 3.09412674054021e-67, 4e-16); // mpmath.erfc(12.25), mp.dps = 40
     close(erfc(22.9), 4.393465593765566e-230, 4e-16); // mpmath.erfc(mpf(22.9)): the double's value
-                                                      // mpmath: 1.0189e-323, a subnormal nearest to 2 units of 4.9e-324 (written 1e-323).
+
+    // mpmath: 1.0189e-323, whose nearest subnormal is 2 units of 4.9e-324 (written 1e-323).
     assert_eq!(erfc(27.2), 1e-323);
     assert_eq!(erfc(40.0), 0.0);
 }
