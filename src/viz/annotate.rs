@@ -10,7 +10,8 @@ use super::display::Recorder;
 use super::widget::Frame;
 
 /// Draws 11 px `text` at a pixel position over a patch of the background colour; nothing for a
-/// non-finite position. The patch's width is the SVG export's estimate (0.55 em a character).
+/// non-finite position. The patch is as wide as the backend measures the text, plus 2 px each
+/// side: in a browser the text's real width, so that it hides no more of the chart than it must.
 pub fn backed_label<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -22,7 +23,14 @@ pub fn backed_label<DB: DrawingBackend>(
     if !at.iter().all(|v| v.is_finite()) {
         return Ok(());
     }
-    let [x0, y0, x1, y1] = label_box(frame, text, at, anchor);
+    let style = (FontFamily::SansSerif, frame.font(11.0))
+        .into_font()
+        .color(colour);
+    let width = match root.estimate_text_size(text, &style) {
+        Ok((w, _)) => f64::from(w),
+        Err(_) => estimated_width(frame, text),
+    };
+    let [x0, y0, x1, y1] = patch(frame, width, at, anchor);
     let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
     root.draw(&Rectangle::new(
         [p(x0, y0), p(x1, y1)],
@@ -33,10 +41,22 @@ pub fn backed_label<DB: DrawingBackend>(
 }
 
 /// The pixel box `[left, top, right, bottom]` of the patch [`backed_label`] puts behind
-/// `text` at `at`: 0.55 em a character plus 2 px each side, 13 px tall (times the scale).
+/// `text` at `at` at most, for placing labels before drawing: its width estimated at 0.55 em a
+/// character (no narrower than most fonts draw it), plus 2 px each side, 13 px tall (times the
+/// scale).
 pub fn label_box(frame: &Frame, text: &str, at: [f64; 2], anchor: (HPos, VPos)) -> [f64; 4] {
+    patch(frame, estimated_width(frame, text), at, anchor)
+}
+
+/// The width in pixels of 11 px `text` at 0.55 em a character.
+fn estimated_width(frame: &Frame, text: &str) -> f64 {
+    0.55 * 11.0 * frame.scale * text.chars().count() as f64
+}
+
+/// The patch behind text `width` pixels wide at `at`: 2 px more each side, 13 px tall.
+fn patch(frame: &Frame, width: f64, at: [f64; 2], anchor: (HPos, VPos)) -> [f64; 4] {
     let k = frame.scale;
-    let w = 0.55 * 11.0 * k * text.chars().count() as f64 + 4.0 * k;
+    let w = width + 4.0 * k;
     let h = 13.0 * k;
     let x0 = match anchor.0 {
         HPos::Left => at[0] - 2.0 * k,

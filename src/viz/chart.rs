@@ -60,8 +60,7 @@ fn axes_with<DB: DrawingBackend>(
     y_scale: bool,
 ) -> Result<Transform, String> {
     let theme = &frame.theme;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let w = area.dim_in_pixel().0 as i32;
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let font = |size: f64, colour: &RGBColor| {
         (FontFamily::SansSerif, frame.font(size))
@@ -70,14 +69,14 @@ fn axes_with<DB: DrawingBackend>(
     };
 
     // The caption, inside the margins; the plot below it, right of and above the label bands.
-    let (left, right, bottom) = (frame.px(6.0), w - frame.px(14.0), h - frame.px(6.0));
+    let (left, right) = (frame.px(6.0), w - frame.px(14.0));
     let caption_style = font(13.0, &theme.text);
-    let caption_h = area
-        .estimate_text_size(axes.caption, &caption_style)
-        .map_err(err)?
-        .1 as i32;
-    let pad = (caption_h / 2).min(5);
-    let top = frame.px(6.0);
+    let Rows {
+        top,
+        pad,
+        plot_top,
+        plot_bottom,
+    } = rows(area, frame, axes.caption)?;
     area.draw(&Text::new(
         axes.caption.to_string(),
         (left + (right - left) / 2, top + pad),
@@ -85,8 +84,6 @@ fn axes_with<DB: DrawingBackend>(
     ))
     .map_err(err)?;
     let plot_left = left + frame.px(50.0);
-    let plot_top = top + 2 * pad + caption_h;
-    let plot_bottom = bottom - frame.px(38.0);
     let (base_x, base_y) = area.get_base_pixel();
     let t = Transform {
         rect: PixelRect {
@@ -176,6 +173,71 @@ fn axes_with<DB: DrawingBackend>(
     ))
     .map_err(err)?;
     Ok(t)
+}
+
+/// Where [`draw_axes`] puts things down `area`, in device pixels from its top.
+struct Rows {
+    /// The top margin, where the caption's band starts.
+    top: i32,
+    /// The space above and below the caption.
+    pad: i32,
+    /// The plot's top and bottom edges.
+    plot_top: i32,
+    plot_bottom: i32,
+}
+
+/// The rows of [`draw_axes`]'s layout under `caption` (whose height comes from the backend).
+fn rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    caption: &str,
+) -> Result<Rows, String> {
+    let h = area.dim_in_pixel().1 as i32;
+    let style = (FontFamily::SansSerif, frame.font(13.0))
+        .into_font()
+        .color(&frame.theme.text);
+    let caption_h = area
+        .estimate_text_size(caption, &style)
+        .map_err(|e| e.to_string())?
+        .1 as i32;
+    let pad = (caption_h / 2).min(5);
+    let top = frame.px(6.0);
+    Ok(Rows {
+        top,
+        pad,
+        plot_top: top + 2 * pad + caption_h,
+        plot_bottom: h - frame.px(6.0) - frame.px(38.0),
+    })
+}
+
+/// The height in device pixels of the plot [`draw_axes`] will leave in `area` under `caption`.
+pub fn plot_height<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    caption: &str,
+) -> Result<f64, String> {
+    let r = rows(area, frame, caption)?;
+    Ok(f64::from((r.plot_bottom - r.plot_top).max(0)))
+}
+
+/// The top of a y range from 0 for data reaching `peak`: `peak × factor`, or higher where the
+/// plot (`height` device pixels) is short, so that the top `reserved` pixels, where labels sit,
+/// stay clear of the data. At most 6 × `peak`, for a plot hardly taller than its labels.
+///
+/// ```
+/// use mathsight::viz::chart::top_with_room;
+/// assert_eq!(top_with_room(0.4, 1.5, 300.0, 60.0), 0.4 * 1.5); // room enough already
+/// assert_eq!(top_with_room(1.0, 1.5, 100.0, 60.0), 2.5); // the peak stays 60 px below the top
+/// assert_eq!(top_with_room(1.0, 1.5, 50.0, 60.0), 6.0);
+/// ```
+pub fn top_with_room(peak: f64, factor: f64, height: f64, reserved: f64) -> f64 {
+    let room = height - reserved;
+    let needed = if room > 0.0 {
+        height / room
+    } else {
+        f64::INFINITY
+    };
+    peak * factor.max(needed).min(6.0)
 }
 
 /// Round values in `span` (inclusive) for an axis, evenly spaced by 1, 2 or 5 times a power of

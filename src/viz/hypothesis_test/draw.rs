@@ -176,20 +176,21 @@ impl HypothesisTest {
             ),
             None => "Null distribution of z, α, p and power".to_string(),
         };
+        // Three label rows (statistic, H₁, α) sit in the plot's top 46 px; the curves stay below.
+        let factor = if frame.width_css() >= 640.0 {
+            1.55
+        } else {
+            1.8
+        };
+        let height = chart::plot_height(area, frame, &caption)?;
+        let top = chart::top_with_room(peak, factor, height, 46.0 * frame.scale);
         draw_axes(
             area,
             frame,
             &Axes {
                 caption: &caption,
                 x: Span::new(-half, half),
-                y: Span::new(
-                    0.0,
-                    peak * if frame.width_css() >= 640.0 {
-                        1.55
-                    } else {
-                        1.8
-                    },
-                ),
+                y: Span::new(0.0, top),
                 x_label: name,
                 y_label: "density",
                 grid: false,
@@ -359,16 +360,19 @@ impl HypothesisTest {
                 &theme.background,
                 stroke(frame, 1.5),
             )?;
+            // Up and left of the point, above the rising curve, where it fits; else down and
+            // right, under it. Straight below, it met the α line's label in a short panel.
             let label = format!("n = {}: {}", m.a.n, sig(m.power, 2));
-            let (x, h) = side_anchor(&t, p[0], frame, label.chars().count());
-            text(
-                root,
-                frame,
-                &label,
-                [x, p[1] + 6.0 * k],
-                (h, VPos::Top),
-                &theme.accent,
-            )?;
+            let width = 0.55 * 11.0 * k * label.chars().count() as f64;
+            let (at, anchor) = if p[0] - 6.0 * k - width >= t.rect.x as f64 {
+                (
+                    [p[0] - 6.0 * k, p[1] - 4.0 * k],
+                    (HPos::Right, VPos::Bottom),
+                )
+            } else {
+                ([p[0] + 6.0 * k, p[1] + 4.0 * k], (HPos::Left, VPos::Top))
+            };
+            text(root, frame, &label, at, anchor, &theme.accent)?;
         }
         let x = t.rect.x as f64 + 4.0 * k;
         text(
@@ -415,13 +419,16 @@ impl HypothesisTest {
             .iter()
             .chain(&h1)
             .fold(2.0_f64, |a, &b| a.max(b))
-            .min(40.0)
-            * 1.25;
+            .min(40.0);
+        // Two label rows (the shares under H₀ and H₁) sit in the plot's top 33 px.
+        let caption = format!("p-values of {} simulated experiments", m.sim_h0.len());
+        let height = chart::plot_height(area, frame, &caption)?;
+        let top = chart::top_with_room(top, 1.25, height, 33.0 * frame.scale);
         draw_axes(
             area,
             frame,
             &Axes {
-                caption: &format!("p-values of {} simulated experiments", m.sim_h0.len()),
+                caption: &caption,
                 x: Span::new(0.0, 1.0),
                 y: Span::new(0.0, top),
                 x_label: "p-value",
@@ -527,16 +534,18 @@ impl HypothesisTest {
         } else {
             "flat prior"
         };
+        let caption = format!("Posterior of {what} ({prior_name})");
+        // Two label rows (posterior mass, one-sided p) sit in the plot's top 33 px.
+        let factor = if frame.width_css() >= 640.0 { 1.6 } else { 2.0 };
+        let height = chart::plot_height(area, frame, &caption)?;
+        let top = chart::top_with_room(peak, factor, height, 33.0 * frame.scale);
         draw_axes(
             area,
             frame,
             &Axes {
-                caption: &format!("Posterior of {what} ({prior_name})"),
+                caption: &caption,
                 x,
-                y: Span::new(
-                    0.0,
-                    peak * if frame.width_css() >= 640.0 { 1.6 } else { 2.0 },
-                ),
+                y: Span::new(0.0, top),
                 x_label: what,
                 y_label: "density",
                 grid: false,
