@@ -31,10 +31,12 @@ pub struct Axes<'a> {
 /// the plotting rectangle inside them.
 ///
 /// Layout, in CSS pixels scaled by the frame: a margin of 6 (14 on the right), the caption
-/// (13 px) centred on top, a band of 50 for the y tick labels and the y axis's name (turned a
+/// (13 px; where that is too wide, down to 11 px, else on two lines, each down to 9 px) centred
+/// on top, a band of 50 for the y tick labels and the y axis's name (turned a
 /// quarter anticlockwise) on the left, one of 38 for the x tick labels and name below. Ticks
 /// are [`ticks`]: 6 per axis, 4 when the area is under 300 px wide; grid lines at them when
-/// `axes.grid`.
+/// `axes.grid`. Under a caption reaching over the y tick labels, a tick label at the plot's top
+/// edge moves the plot 6 lower.
 pub fn draw_axes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -70,19 +72,49 @@ fn axes_with<DB: DrawingBackend>(
 
     // The caption, inside the margins; the plot below it, right of and above the label bands.
     let (left, right) = (frame.px(6.0), w - frame.px(14.0));
-    let caption_style = font(13.0, &theme.text);
     let Rows {
         top,
         pad,
-        plot_top,
+        mut plot_top,
         plot_bottom,
+        caption,
+        over_ticks,
     } = rows(area, frame, axes.caption)?;
-    area.draw(&Text::new(
-        axes.caption.to_string(),
-        (left + (right - left) / 2, top + pad),
-        caption_style.pos(Pos::new(HPos::Center, VPos::Top)),
-    ))
-    .map_err(err)?;
+    let style = font(caption.size, &theme.text).pos(Pos::new(HPos::Center, VPos::Top));
+    let lines = match caption.split {
+        Some(i) => halves(axes.caption, i),
+        None => [axes.caption, ""],
+    };
+    for (line, y) in lines.into_iter().zip([top + pad, top + pad + caption.line]) {
+        if !line.is_empty() {
+            area.draw(&Text::new(
+                line,
+                (left + (right - left) / 2, y),
+                style.clone(),
+            ))
+            .map_err(err)?;
+        }
+    }
+    let max_ticks = if (w as f64) / frame.scale < 300.0 {
+        4
+    } else {
+        6
+    };
+    let x_ticks = ticks(axes.x, max_ticks);
+    let y_ticks = if y_scale {
+        ticks(axes.y, max_ticks)
+    } else {
+        Vec::new()
+    };
+    // A tick label at (or within 3 % of) the plot's top stands half its height above it: under
+    // a caption reaching over the labels' band, the plot starts lower to keep them apart.
+    if over_ticks
+        && y_ticks
+            .last()
+            .is_some_and(|&v| axes.y.hi - v <= 0.03 * axes.y.width())
+    {
+        plot_top += frame.px(6.0);
+    }
     let plot_left = left + frame.px(50.0);
     let (base_x, base_y) = area.get_base_pixel();
     let t = Transform {
@@ -98,17 +130,6 @@ fn axes_with<DB: DrawingBackend>(
     // Pixel positions along each axis, relative to `area`.
     let at_x = |v: f64| (t.to_px([v, axes.y.lo])[0].round() as i32) - base_x;
     let at_y = |v: f64| (t.to_px([axes.x.lo, v])[1].round() as i32) - base_y;
-    let max_ticks = if (w as f64) / frame.scale < 300.0 {
-        4
-    } else {
-        6
-    };
-    let x_ticks = ticks(axes.x, max_ticks);
-    let y_ticks = if y_scale {
-        ticks(axes.y, max_ticks)
-    } else {
-        Vec::new()
-    };
 
     let line = |a: (i32, i32), b: (i32, i32), style: ShapeStyle| {
         area.draw(&PathElement::new(vec![a, b], style)).map_err(err)
@@ -184,30 +205,91 @@ struct Rows {
     /// The plot's top and bottom edges.
     plot_top: i32,
     plot_bottom: i32,
+    /// How the caption is set.
+    caption: Caption,
+    /// Whether the caption reaches over the y tick labels' band.
+    over_ticks: bool,
 }
 
-/// The rows of [`draw_axes`]'s layout under `caption` (whose height comes from the backend).
+/// How a caption fits between the margins: at 13 CSS px on one line where it can; else on one
+/// line down to 11 px; else broken at the space that leaves the wider line narrowest, each line
+/// as large as fits (down to 9 px: a longer caption is the widget's to shorten).
+struct Caption {
+    /// The font size in CSS pixels.
+    size: f64,
+    /// The byte index of the space where the second line starts after, if two lines.
+    split: Option<usize>,
+    /// One line's height in device pixels.
+    line: i32,
+}
+
+/// The rows of [`draw_axes`]'s layout under `caption` (measured by the backend).
 fn rows<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
     caption: &str,
 ) -> Result<Rows, String> {
-    let h = area.dim_in_pixel().1 as i32;
-    let style = (FontFamily::SansSerif, frame.font(13.0))
-        .into_font()
-        .color(&frame.theme.text);
-    let caption_h = area
-        .estimate_text_size(caption, &style)
-        .map_err(|e| e.to_string())?
-        .1 as i32;
-    let pad = (caption_h / 2).min(5);
+    let (w, h) = area.dim_in_pixel();
+    let room = f64::from((w as i32 - frame.px(20.0)).max(1));
+    let measure = |text: &str, size: f64| measure_text(area, frame, text, size);
+    let (width, _) = measure(caption, 13.0)?;
+    // The size, the break, and the wider line's width at 13 px.
+    let (size, split, wider) = if width <= room {
+        (13.0, None, width)
+    } else if width * 11.0 / 13.0 <= room {
+        ((13.0 * room / width).max(11.0), None, width)
+    } else {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, _) in caption.match_indices(' ') {
+            let [a, b] = halves(caption, i);
+            let wider = measure(a, 13.0)?.0.max(measure(b, 13.0)?.0);
+            if best.is_none_or(|(_, b)| wider < b) {
+                best = Some((i, wider));
+            }
+        }
+        match best {
+            Some((i, wider)) => ((13.0 * room / wider).clamp(9.0, 13.0), Some(i), wider),
+            None => (11.0, None, width),
+        }
+    };
+    let line = measure(caption, size)?.1;
+    let lines = if split.is_some() { 2 } else { 1 };
+    let pad = (line / 2).min(5);
     let top = frame.px(6.0);
     Ok(Rows {
         top,
         pad,
-        plot_top: top + 2 * pad + caption_h,
-        plot_bottom: h - frame.px(6.0) - frame.px(38.0),
+        plot_top: top + 2 * pad + lines * line,
+        over_ticks: wider * size / 13.0 > room - f64::from(2 * frame.px(50.0)),
+        plot_bottom: h as i32 - frame.px(6.0) - frame.px(38.0),
+        caption: Caption { size, split, line },
     })
+}
+
+/// `text` before and after the one-byte separator at byte `at` (by `get`: slicing with `[]`
+/// brings in its panic's formatting, 4 KB of wasm).
+fn halves(text: &str, at: usize) -> [&str; 2] {
+    [
+        text.get(..at).unwrap_or_default(),
+        text.get(at + 1..).unwrap_or_default(),
+    ]
+}
+
+/// The width and height in device pixels of `text` in the theme's font at `size` CSS pixels,
+/// as the backend measures it (in a browser, as the canvas draws it).
+#[inline(never)]
+pub fn measure_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    text: &str,
+    size: f64,
+) -> Result<(f64, i32), String> {
+    let style = (FontFamily::SansSerif, frame.font(size))
+        .into_font()
+        .color(&frame.theme.text);
+    area.estimate_text_size(text, &style)
+        .map(|(w, h)| (f64::from(w), h as i32))
+        .map_err(|e| e.to_string())
 }
 
 /// The height in device pixels of the plot [`draw_axes`] will leave in `area` under `caption`.
@@ -456,6 +538,87 @@ mod tests {
                 .find(|v| v.abs() < 1e-300);
             assert_eq!(zero.map(f64::to_bits), Some(0), "{lo}..{hi}");
         }
+    }
+
+    /// The caption's text commands, drawn by [`draw_axes`] on an area `width` CSS px wide
+    /// at DPR 2 (text measured at 0.55 em a character), and the plot's top edge.
+    fn caption_of(caption: &str, width: u32) -> (Vec<(String, f64, i32)>, i32) {
+        use crate::viz::display::{self, Command, EstimatedText};
+        use crate::viz::theme::Theme;
+        use std::rc::Rc;
+        let frame = Frame {
+            width_px: 2 * width,
+            height_px: 600,
+            scale: 2.0,
+            theme: Theme::LIGHT,
+        };
+        let mut top = 0;
+        let axes = Axes {
+            caption,
+            x: Span::new(0.0, 1.0),
+            y: Span::new(0.0, 1.0),
+            x_label: "x",
+            y_label: "y",
+            grid: false,
+        };
+        let commands = display::record(
+            (frame.width_px, 600),
+            2.0,
+            Rc::new(EstimatedText),
+            |root, _| {
+                top = draw_axes(root, &frame, &axes)?.rect.y;
+                Ok(())
+            },
+        )
+        .unwrap();
+        let lines = commands
+            .into_iter()
+            .filter_map(|c| match c {
+                Command::Text(text, style, (_, y)) if style.size > 2.0 * 12.5 - 8.0 && y < top => {
+                    Some((text, style.size / 2.0, y))
+                }
+                _ => None,
+            })
+            .collect();
+        (lines, top)
+    }
+
+    /// A caption that fits stays whole at 13 px; one a little too wide shrinks; a long one
+    /// breaks at a space into two lines that each fit, and the plot starts below both.
+    #[test]
+    fn captions_fit_the_width() {
+        let short = "Cost against the step";
+        let (lines, _) = caption_of(short, 320);
+        // Below the 6 px margin (12 device px) and a pad of 5 device px.
+        assert_eq!(lines, [(short.to_string(), 13.0, 12 + 5)]);
+
+        // 46 characters: 329 px at 13 px, 300 at the room of a 320 px area.
+        let a_bit_wide = "Normal(μ = 0, σ = 1): PDF and sample histogram";
+        let (lines, _) = caption_of(a_bit_wide, 320);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].1 < 13.0 && lines[0].1 >= 11.0, "{lines:?}");
+        assert!(0.55 * lines[0].1 * 46.0 <= 300.0, "{lines:?}");
+
+        let long = "Belief about the rate θ: prior, previous and current posterior";
+        let (lines, top) = caption_of(long, 320);
+        let texts: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Belief about the rate θ: prior,",
+                "previous and current posterior"
+            ]
+        );
+        for (text, size, _) in &lines {
+            assert!(
+                0.55 * size * text.chars().count() as f64 <= 300.0,
+                "{lines:?}"
+            );
+        }
+        assert!(
+            lines[1].2 > lines[0].2 && top > lines[1].2,
+            "{lines:?}, plot at {top}"
+        );
     }
 
     /// proptest runs natively only (it is a native dev-dependency).

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{BayesUpdate, Belief};
 use crate::math::distributions::{Beta, Distribution, Normal};
+use crate::viz::annotate;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::geometry::{Span, Transform};
@@ -205,26 +206,46 @@ impl BayesUpdate {
         let x = truth.clamp_to(t.x.lo, t.x.hi);
         let style = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 2.0));
         chart::segment(root, t, [x, t.y.lo], [x, t.y.hi], style, Some(5.0 * s))?;
-        let [px, py] = t.to_px([x, t.y.hi]);
-        let (anchor, dx) = if px > (t.rect.x + t.rect.width / 2) as f64 {
-            (HPos::Right, -5.0 * s)
-        } else {
-            (HPos::Left, 5.0 * s)
-        };
+        let (text, at, anchor) = self.truth_label(frame, t);
+        chart::label(root, frame, text, at, anchor, 11.0, &theme.reference)
+    }
+
+    /// The true value's label: beside the top of its line, on the side away from the legend
+    /// (which sits on the side of the plot the line is not on), or the other side where it
+    /// would run out of the plot.
+    fn truth_label(&self, frame: &Frame, t: &Transform) -> (&'static str, [f64; 2], (HPos, VPos)) {
+        let s = frame.scale;
+        let [px, py] = self.truth_top(t);
         let text = if self.normal_model() {
             "true mean (drag)"
         } else {
             "true rate (drag)"
         };
-        chart::label(
-            root,
-            frame,
-            text,
-            [px + dx, py + 8.0 * s],
-            (anchor, VPos::Top),
-            11.0,
-            &theme.reference,
-        )
+        let width = 0.55 * 11.0 * s * text.chars().count() as f64;
+        let (left, right) = (t.rect.x as f64, (t.rect.x + t.rect.width) as f64);
+        let towards_right = if self.legend_left(t, px) {
+            px + 5.0 * s + width <= right
+        } else {
+            px - 5.0 * s - width < left
+        };
+        let at_y = py + 8.0 * s;
+        if towards_right {
+            (text, [px + 5.0 * s, at_y], (HPos::Left, VPos::Top))
+        } else {
+            (text, [px - 5.0 * s, at_y], (HPos::Right, VPos::Top))
+        }
+    }
+
+    /// The top of the true value's line, in pixels (at the plot's edge when the value is
+    /// off the scale).
+    fn truth_top(&self, t: &Transform) -> [f64; 2] {
+        let truth = self.options.float(self.truth_name());
+        t.to_px([truth.clamp_to(t.x.lo, t.x.hi), t.y.hi])
+    }
+
+    /// Whether the legend goes on the left: when the true value's line is in the right half.
+    fn legend_left(&self, t: &Transform, px: f64) -> bool {
+        px > t.rect.x as f64 + t.rect.width as f64 / 2.0
     }
 
     /// Observed values as discs just above the axis, in three staggered rows.
@@ -265,23 +286,33 @@ impl BayesUpdate {
     ) -> Result<(), String> {
         let theme = &frame.theme;
         let s = frame.scale;
-        let right = (t.rect.x + t.rect.width) as f64 - 6.0 * s;
-        let mut y = t.rect.y as f64 + 22.0 * s;
         let mut entries = vec![("prior (dotted)", theme.muted)];
         if self.previous.is_some() {
             entries.push(("previous (dashed)", theme.points));
         }
         entries.push(("posterior, 95 % shaded", theme.accent));
+        // Opposite the true value's line, and a row lower where its label would still meet
+        // the first entry.
+        let (truth, at, anchor) = self.truth_label(frame, t);
+        let line = self.truth_top(t)[0];
+        let truth_box = annotate::label_box(frame, truth, at, anchor);
+        let widest = entries
+            .iter()
+            .map(|(text, _)| 0.55 * 11.0 * s * text.chars().count() as f64)
+            .fold(0.0, f64::max);
+        let (x, h, x0, x1) = if self.legend_left(t, line) {
+            let x = t.rect.x as f64 + 6.0 * s;
+            (x, HPos::Left, x, x + widest)
+        } else {
+            let x = (t.rect.x + t.rect.width) as f64 - 6.0 * s;
+            (x, HPos::Right, x - widest, x)
+        };
+        let mut y = t.rect.y as f64 + 22.0 * s;
+        if truth_box[0] < x1 && x0 < truth_box[2] && truth_box[3] > y - 7.0 * s {
+            y = truth_box[3] + 9.0 * s;
+        }
         for (text, colour) in entries {
-            chart::label(
-                root,
-                frame,
-                text,
-                [right, y],
-                (HPos::Right, VPos::Center),
-                11.0,
-                &colour,
-            )?;
+            chart::label(root, frame, text, [x, y], (h, VPos::Center), 11.0, &colour)?;
             y += 15.0 * s;
         }
         Ok(())

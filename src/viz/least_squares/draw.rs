@@ -335,15 +335,21 @@ impl LeastSquares {
             &theme.accent,
         )?;
 
-        chart::label(
-            area,
-            frame,
-            &format!("r = y − ŷ, ‖r‖² = {}", sig(f.rss, 3)),
-            [yhat[0] + 6.0 * s, (yhat[1] + ytip[1]) / 2.0],
-            (HPos::Left, VPos::Center),
-            11.0,
-            &theme.muted,
-        )?;
+        // Right of r's middle, but clear of ŷ's label below when r is short; where it would
+        // run out of the area, below ŷ's label instead.
+        let text = format!("r = y − ŷ, ‖r‖² = {}", sig(f.rss, 3));
+        let text_width = chart::measure_text(area, frame, &text, 11.0)?.0;
+        let x = yhat[0] + 6.0 * s;
+        let (at, anchor) = if x + text_width <= at[0] + size[0] {
+            let y = ((yhat[1] + ytip[1]) / 2.0).min(yhat[1] - 10.0 * s);
+            ([x, y], (HPos::Left, VPos::Center))
+        } else {
+            (
+                [at[0] + size[0], yhat[1] + 18.0 * s],
+                (HPos::Right, VPos::Top),
+            )
+        };
+        chart::label(area, frame, &text, at, anchor, 11.0, &theme.muted)?;
         Ok(())
     }
 }

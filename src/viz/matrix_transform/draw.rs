@@ -131,7 +131,9 @@ impl MatrixTransform {
                 )?;
             }
         }
-        // Eigenvector lines: A maps each onto itself, stretched by λ.
+        // Eigenvector lines: A maps each onto itself, stretched by λ. Their labels are placed
+        // once the columns' are known.
+        let mut eigen_labels: Vec<(String, [f64; 2])> = Vec::new();
         if self.options.flag("show-eigenvectors") {
             if let Eigen::Real { values, vectors } = eigen(&m) {
                 let style = ShapeStyle::from(&theme.reference).stroke_width(stroke(frame, 1.5));
@@ -152,14 +154,7 @@ impl MatrixTransform {
                         style,
                         Some(6.0 * frame.scale),
                     )?;
-                    let at = [v[0] * self.half * 0.8, v[1] * self.half * 0.8];
-                    let at = if t.contains(at) { at } else { [-at[0], -at[1]] };
-                    notes.push((
-                        format!("λ = {}", sig(*l, 3)),
-                        t.to_px(at),
-                        (HPos::Left, VPos::Bottom),
-                        theme.reference,
-                    ));
+                    eigen_labels.push((format!("λ = {}", sig(*l, 3)), v));
                 }
             }
         }
@@ -217,6 +212,47 @@ impl MatrixTransform {
             let text = format!("{name} = ({}, {})", sig(tip[0], 3), sig(tip[1], 3));
             let (at, anchor) = beside(&t, frame, &text, p, away);
             notes.push((text, at, anchor, *colour));
+        }
+        // Each eigenvalue along its line, at the first of a few spots out from the origin (either
+        // way) where its patch is inside the plot and clear of the labels and handles so far.
+        for (text, v) in eigen_labels {
+            let anchor = (HPos::Left, VPos::Bottom);
+            let r = 8.0 * frame.scale;
+            let taken: Vec<[f64; 4]> = notes
+                .iter()
+                .map(|(text, at, anchor, _)| label_box(frame, text, *at, *anchor))
+                .chain(
+                    handles
+                        .iter()
+                        .map(|(p, _, _)| [p[0] - r, p[1] - r, p[0] + r, p[1] + r]),
+                )
+                .collect();
+            let spots = [0.8, -0.8, 0.6, -0.6, 0.4, -0.4]
+                .map(|f| t.to_px([v[0] * self.half * f, v[1] * self.half * f]));
+            let inside = |b: [f64; 4]| {
+                b[0] >= t.rect.x as f64
+                    && b[1] >= t.rect.y as f64
+                    && b[2] <= (t.rect.x + t.rect.width) as f64
+                    && b[3] <= (t.rect.y + t.rect.height) as f64
+            };
+            let clear = |at: &[f64; 2]| {
+                let b = label_box(frame, &text, *at, anchor);
+                inside(b)
+                    && !taken
+                        .iter()
+                        .any(|o| o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])
+            };
+            let at = spots
+                .iter()
+                .find(|at| clear(at))
+                .or_else(|| {
+                    spots
+                        .iter()
+                        .find(|at| inside(label_box(frame, &text, **at, anchor)))
+                })
+                .copied()
+                .unwrap_or(spots[0]);
+            notes.push((text, at, anchor, theme.reference));
         }
         // det A labels the square's image, in a place clear of the shape and the arrows.
         if !singular {
