@@ -80,6 +80,17 @@ impl Optimizers {
             let top = (h as f64 * 0.55).round() as u32;
             root.split_vertically(top.min(h))
         };
+        // Stacked, the legend gets a strip of its own under the values' plot: inside it, in a
+        // plot that narrow, it hid the slower racers' curves.
+        let (right, strip) = if wide {
+            (right, None)
+        } else {
+            let (_, rh) = right.dim_in_pixel();
+            let rows = self.race.runs.len().div_ceil(2) as f64;
+            let band = ((rows * 15.0 + 6.0) * frame.scale).round() as u32;
+            let (plot, strip) = right.split_vertically(rh.saturating_sub(band));
+            (plot, Some(strip))
+        };
         let (xs, ys) = self.domain();
         let regression = matches!(self.race.surface, Surface::Regression(_));
         let surface_t = draw_axes(
@@ -150,7 +161,25 @@ impl Optimizers {
             draw_marker(root, frame, &surface_t, run, colour(*i, frame), k)?;
             draw_log_gap_dot(root, frame, &loss_t, &curves[k], self.race.min_value)?;
         }
-        self.draw_legend(root, frame, &loss_t)?;
+        match &strip {
+            Some(strip) => {
+                let (x, y) = strip.get_base_pixel();
+                let (w, _) = strip.dim_in_pixel();
+                // Two columns under the plot, from the left of the y axis's band.
+                let s = frame.scale;
+                let columns = [
+                    x as f64 + 12.0 * s,
+                    x as f64 + 12.0 * s + f64::from(w) / 2.0,
+                ];
+                self.draw_legend(root, frame, columns, y as f64, 2, false)?;
+            }
+            None => {
+                let s = frame.scale;
+                let x0 = (loss_t.rect.x + loss_t.rect.width) as f64 - 122.0 * s;
+                let y0 = loss_t.rect.y as f64 + 4.0 * s;
+                self.draw_legend(root, frame, [x0, x0], y0, 1, true)?;
+            }
+        }
         self.plots = vec![
             PlotInfo {
                 id: "surface",
@@ -313,33 +342,40 @@ impl Optimizers {
         )
     }
 
+    /// The legend: a line of each racer's colour and its name (✓ converged, ✗ diverged), in
+    /// `columns` columns starting at the x positions in `x`, rows from `y0` down; on a patch of
+    /// the background, 118 px wide, when `backed` (it sits on a plot then).
     fn draw_legend<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         frame: &Frame,
-        t: &Transform,
+        x: [f64; 2],
+        y0: f64,
+        columns: usize,
+        backed: bool,
     ) -> Result<(), String> {
         let s = frame.scale;
         let line_h = 15.0 * s;
-        let width = 118.0 * s;
-        let rows = self.race.runs.len();
+        let rows = self.race.runs.len().div_ceil(columns.max(1));
         if rows == 0 {
             return Ok(());
         }
-        let x0 = (t.rect.x + t.rect.width) as f64 - width - 4.0 * s;
-        let y0 = t.rect.y as f64 + 4.0 * s;
-        root.draw(&Rectangle::new(
-            [
-                (x0.round() as i32, y0.round() as i32),
-                (
-                    (x0 + width).round() as i32,
-                    (y0 + rows as f64 * line_h + 6.0 * s).round() as i32,
-                ),
-            ],
-            ShapeStyle::from(frame.theme.background.mix(0.8)).filled(),
-        ))
-        .map_err(|e| e.to_string())?;
-        for (row, (i, run)) in self.race.runs.iter().enumerate() {
+        if backed {
+            let x0 = x[0];
+            root.draw(&Rectangle::new(
+                [
+                    (x0.round() as i32, y0.round() as i32),
+                    (
+                        (x0 + 118.0 * s).round() as i32,
+                        (y0 + rows as f64 * line_h + 6.0 * s).round() as i32,
+                    ),
+                ],
+                ShapeStyle::from(frame.theme.background.mix(0.8)).filled(),
+            ))
+            .map_err(|e| e.to_string())?;
+        }
+        for (k, (i, run)) in self.race.runs.iter().enumerate() {
+            let (row, x0) = (k % rows, x[(k / rows).min(1)]);
             let y = y0 + 3.0 * s + (row as f64 + 0.5) * line_h;
             let c = colour(*i, frame);
             root.draw(&PathElement::new(
