@@ -78,6 +78,10 @@ pub fn options(data: &[u8]) {
         .iter()
         .find(|(k, _)| k == "widget")
         .and_then(|(_, name)| KINDS.iter().find(|k| k.name == name));
+    assert!(
+        !KINDS.is_empty(),
+        "the registry is empty: mathsight must be built with its widgets (all-widgets)"
+    );
     let fallback = data.first().map_or(0, |&b| usize::from(b) % KINDS.len());
     let Some(kind) = named.or_else(|| KINDS.get(fallback)) else {
         return;
