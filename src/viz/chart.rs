@@ -34,7 +34,8 @@ pub struct Axes<'a> {
 /// (13 px; where that is too wide, down to 11 px, else on two lines, each down to 9 px) centred
 /// on top, a band of 50 for the y tick labels and the y axis's name (turned a
 /// quarter anticlockwise) on the left, one of 38 for the x tick labels and name below. Ticks
-/// are [`ticks`]: 6 per axis, 4 when the area is under 300 px wide; grid lines at them when
+/// are [`ticks`]: 6 per axis, 4 when the area is under 300 px wide, and along y at most one
+/// for every 22 px of the plot's height (at least 2); grid lines at them when
 /// `axes.grid`. Under a caption reaching over the y tick labels, a tick label at the plot's top
 /// edge moves the plot 6 lower.
 pub fn draw_axes<DB: DrawingBackend>(
@@ -101,8 +102,12 @@ fn axes_with<DB: DrawingBackend>(
         6
     };
     let x_ticks = ticks(axes.x, max_ticks);
+    // Along y, no more than one label every 22 CSS px of the plot's height: a short plot (a
+    // stacked panel on a phone) gets fewer, so that its labels do not run into each other.
+    let tall = f64::from(plot_bottom - plot_top) / frame.scale;
+    let y_max = ((tall / 22.0) as usize).clamp(2, max_ticks);
     let y_ticks = if y_scale {
-        ticks(axes.y, max_ticks)
+        ticks(axes.y, y_max)
     } else {
         Vec::new()
     };
@@ -619,6 +624,66 @@ mod tests {
             lines[1].2 > lines[0].2 && top > lines[1].2,
             "{lines:?}, plot at {top}"
         );
+    }
+
+    /// A short plot gets at most one y tick label every 22 CSS px, and still two; a tall one
+    /// the usual 6 at most.
+    #[test]
+    fn y_tick_labels_keep_apart_in_a_short_plot() {
+        use crate::viz::display::{self, Command, EstimatedText};
+        use crate::viz::theme::Theme;
+        use std::rc::Rc;
+        for (height, most) in [(110, 2), (140, 3), (600, 6)] {
+            let frame = Frame {
+                width_px: 2 * 600,
+                height_px: 2 * height,
+                scale: 2.0,
+                theme: Theme::LIGHT,
+            };
+            let axes = Axes {
+                caption: "Power",
+                x: Span::new(0.0, 1.0),
+                y: Span::new(0.0, 1.05),
+                x_label: "n",
+                y_label: "power",
+                grid: false,
+            };
+            let mut rect = None;
+            let commands = display::record(
+                (frame.width_px, frame.height_px),
+                2.0,
+                Rc::new(EstimatedText),
+                |root, _| {
+                    rect = Some(draw_axes(root, &frame, &axes)?.rect);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            let rect = rect.unwrap();
+            // The y tick labels: right-aligned, left of the plot, within its height.
+            let ys: Vec<i32> = commands
+                .iter()
+                .filter_map(|c| match c {
+                    Command::Text(_, style, (x, y))
+                        if *x < rect.x
+                            && (rect.y..=rect.y + rect.height).contains(y)
+                            && style.quarter_turns == 0 =>
+                    {
+                        Some(*y)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let tall_css = f64::from(rect.height) / 2.0;
+            assert!(
+                ys.len() >= 2 && ys.len() <= most && ys.len() as f64 <= (tall_css / 22.0).max(2.0),
+                "{height} px: {} labels over {tall_css} px",
+                ys.len()
+            );
+            for pair in ys.windows(2) {
+                assert!((pair[0] - pair[1]).abs() >= 2 * 14, "{height} px: {ys:?}");
+            }
+        }
     }
 
     /// proptest runs natively only (it is a native dev-dependency).
