@@ -242,7 +242,7 @@ fn rows<DB: DrawingBackend>(
     let (size, split, wider) = if width <= room {
         (13.0, None, width)
     } else if width * 11.0 / 13.0 <= room {
-        ((13.0 * room / width).max(11.0), None, width)
+        (13.0 * room / width, None, width)
     } else {
         let mut best: Option<(usize, f64)> = None;
         for (i, _) in caption.match_indices(' ') {
@@ -253,7 +253,7 @@ fn rows<DB: DrawingBackend>(
             }
         }
         match best {
-            Some((i, wider)) => ((13.0 * room / wider).clamp(9.0, 13.0), Some(i), wider),
+            Some((i, wider)) => ((13.0 * room / wider).clamp_to(9.0, 13.0), Some(i), wider),
             None => (11.0, None, width),
         }
     };
