@@ -25,6 +25,11 @@ impl PixelRect {
             && px[1] >= self.y as f64
             && px[1] <= (self.y + self.height) as f64
     }
+
+    /// Whether the box `[left, top, right, bottom]` lies wholly inside (edges included).
+    pub fn holds_box(&self, bx: [f64; 4]) -> bool {
+        self.contains([bx[0], bx[1]]) && self.contains([bx[2], bx[3]])
+    }
 }
 
 /// A closed interval [lo, hi] of data values, lo < hi.
@@ -125,6 +130,18 @@ impl Transform {
     pub fn clip(&self, a: [f64; 2], b: [f64; 2]) -> Option<([f64; 2], [f64; 2])> {
         clip_segment(a, b, self.x, self.y)
     }
+}
+
+/// Whether the boxes `[left, top, right, bottom]` share more than an edge.
+///
+/// ```
+/// use mathsight::viz::geometry::boxes_meet;
+/// assert!(boxes_meet([0.0, 0.0, 10.0, 10.0], [9.0, 9.0, 20.0, 20.0]));
+/// assert!(!boxes_meet([0.0, 0.0, 10.0, 10.0], [10.0, 0.0, 20.0, 10.0])); // an edge only
+/// assert!(!boxes_meet([0.0, 0.0, 10.0, 10.0], [0.0, 11.0, 10.0, 20.0]));
+/// ```
+pub fn boxes_meet(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 /// Whether the pixel segment a–b touches the box `[left, top, right, bottom]`.

@@ -11,7 +11,7 @@ use crate::math::distributions::{Beta, Distribution, Normal};
 use crate::viz::annotate;
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
-use crate::viz::geometry::{Span, Transform};
+use crate::viz::geometry::{boxes_meet, Span, Transform};
 use crate::viz::theme::mix;
 use crate::viz::widget::{Frame, PlotInfo};
 
@@ -308,7 +308,7 @@ impl BayesUpdate {
             (x, HPos::Right, x - widest, x)
         };
         let mut y = t.rect.y as f64 + 22.0 * s;
-        if truth_box[0] < x1 && x0 < truth_box[2] && truth_box[3] > y - 7.0 * s {
+        if boxes_meet(truth_box, [x0, y - 7.0 * s, x1, y + 7.0 * s]) {
             y = truth_box[3] + 9.0 * s;
         }
         for (text, colour) in entries {

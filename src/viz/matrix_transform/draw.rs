@@ -14,7 +14,7 @@ use crate::viz::annotate::{backed_label, label_box};
 use crate::viz::chart::{self, draw_axes, stroke, Axes};
 use crate::viz::display::Recorder;
 use crate::viz::format::sig;
-use crate::viz::geometry::{segment_meets_box, Span, Transform};
+use crate::viz::geometry::{boxes_meet, segment_meets_box, Span, Transform};
 use crate::viz::theme::mix;
 use crate::viz::widget::{Frame, PlotInfo};
 
@@ -229,18 +229,9 @@ impl MatrixTransform {
                 .collect();
             let spots = [0.8, -0.8, 0.6, -0.6, 0.4, -0.4]
                 .map(|f| t.to_px([v[0] * self.half * f, v[1] * self.half * f]));
-            let inside = |b: [f64; 4]| {
-                b[0] >= t.rect.x as f64
-                    && b[1] >= t.rect.y as f64
-                    && b[2] <= (t.rect.x + t.rect.width) as f64
-                    && b[3] <= (t.rect.y + t.rect.height) as f64
-            };
             let clear = |at: &[f64; 2]| {
                 let b = label_box(frame, &text, *at, anchor);
-                inside(b)
-                    && !taken
-                        .iter()
-                        .any(|o| o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])
+                t.rect.holds_box(b) && !taken.iter().any(|o| boxes_meet(*o, b))
             };
             let at = spots
                 .iter()
@@ -248,7 +239,7 @@ impl MatrixTransform {
                 .or_else(|| {
                     spots
                         .iter()
-                        .find(|at| inside(label_box(frame, &text, **at, anchor)))
+                        .find(|at| t.rect.holds_box(label_box(frame, &text, **at, anchor)))
                 })
                 .copied()
                 .unwrap_or(spots[0]);
@@ -448,14 +439,9 @@ fn det_spot(
         // Lines are 2.5 px wide at most: half of that, and a pixel of air.
         let pad = 2.5 * frame.scale;
         let wide = [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
-        b[0] >= left
-            && b[1] >= top
-            && b[2] <= right
-            && b[3] <= bottom
+        t.rect.holds_box(b)
             && !lines.iter().any(|[p, q]| segment_meets_box(*p, *q, wide))
-            && !taken
-                .iter()
-                .any(|o| o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])
+            && !taken.iter().any(|o| boxes_meet(*o, b))
     };
     let grid: Vec<[f64; 2]> = (0..9)
         .flat_map(|i| (0..9).map(move |j| [0.1 * i as f64 + 0.1, 0.1 * j as f64 + 0.1]))
